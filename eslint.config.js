@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 const layer = (patterns, message) => ({
-	'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }]
+	'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }]
 });
 
 export default ts.config(

@@ -1,15 +1,18 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 /**
  * WebContainer needs cross-origin isolation. SvelteKit's dev and preview servers ignore
- * `server.headers`, so the headers are set by middleware on both servers.
+ * `server.headers`, so the headers are set by middleware on both servers. COEP is `credentialless`
+ * rather than `require-corp` so that a no-cors probe can still reach a model endpoint: that is how
+ * "Test connection" tells a CORS block from an unreachable host.
  */
 function crossOriginIsolation(): Plugin {
 	const setHeaders = (_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
 		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-		res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+		res.setHeader('Cross-Origin-Embedder-Policy', 'credentialless');
 		res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 		next();
 	};

@@ -1,7 +1,10 @@
+import type { IDBPObjectStore } from 'idb';
 import type { FileData, FileEntry, ProjectFileSystem, ProjectFileSystems } from '../../core/ports';
 import { dirname, isWithin, normalizePath } from '../../core/fs/paths';
 import { SpecwrightError } from '../../core/errors';
-import { toStorageError, type FileRecord, type SpecwrightDb } from '../store/db';
+import { toStorageError, type FileRecord, type SpecwrightDb, type SpecwrightSchema } from '../store/db';
+
+type FilesStore = IDBPObjectStore<SpecwrightSchema, ['files'], 'files', 'readwrite'>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -138,7 +141,7 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 			const tx = this.db.transaction('files', 'readwrite');
 			const ops: Promise<unknown>[] = doomed.map((r) => tx.store.delete([this.projectId, r.path]));
 			// Keep the parent folder visible when its last entry goes.
-			if (parent !== '') ops.push(this.keepFolder(tx, parent));
+			if (parent !== '') ops.push(this.keepFolder(tx.store, parent));
 			await Promise.all([...ops, tx.done]);
 		} catch (error) {
 			throw toStorageError(error);
@@ -163,7 +166,7 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 				ops.push(tx.store.delete([this.projectId, r.path]));
 				ops.push(tx.store.put({ ...r, path: dst + r.path.slice(src.length) }));
 			}
-			if (dirname(src) !== '') ops.push(this.keepFolder(tx, dirname(src)));
+			if (dirname(src) !== '') ops.push(this.keepFolder(tx.store, dirname(src)));
 			await Promise.all([...ops, tx.done]);
 		} catch (error) {
 			throw toStorageError(error);
@@ -171,8 +174,7 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 	}
 
 	/** Leaves an explicit marker for `dir` when nothing else in the transaction's view keeps it alive. */
-	private async keepFolder(tx: ReturnType<SpecwrightDb['transaction']>, dir: string): Promise<void> {
-		const store = tx.objectStore('files');
+	private async keepFolder(store: FilesStore, dir: string): Promise<void> {
 		const range = IDBKeyRange.bound([this.projectId, `${dir}/`], [this.projectId, `${dir}/\uffff`]);
 		const remaining = await store.count(range);
 		if (remaining === 0) {

@@ -1,0 +1,35 @@
+import { openSpecwrightDb } from './platform/store/db';
+import { Records } from './platform/store/records';
+import { IdbProjectFileSystems } from './platform/fs/idb-fs';
+import { estimateStorage, requestPersistentStorage } from './platform/store/storage-estimate';
+import { testConnection } from './platform/llm/connection-probe';
+import { Projects } from './state/projects.svelte';
+import { Settings } from './state/settings.svelte';
+import { Theme } from './state/theme.svelte';
+import { Notices } from './state/notices.svelte';
+import { Commands } from './state/commands.svelte';
+import { StorageStatus } from './state/storage.svelte';
+import { Dialogs } from './state/dialogs.svelte';
+import type { AppContext } from './state/app.svelte';
+
+/** The one place adapters are created and injected into the state classes. */
+export async function boot(notices: Notices, theme: Theme): Promise<AppContext> {
+	const db = await openSpecwrightDb();
+	const records = new Records(db);
+	const files = new IdbProjectFileSystems(db);
+	const app: AppContext = {
+		projects: new Projects(records, files, () => crypto.randomUUID()),
+		settings: new Settings(records, testConnection),
+		theme,
+		notices,
+		commands: new Commands((error) => notices.error(error)),
+		storage: new StorageStatus(requestPersistentStorage, estimateStorage),
+		dialogs: new Dialogs(),
+		files
+	};
+	await Promise.all([app.projects.load(), app.settings.load()]);
+	app.storage.init().catch((error) => notices.error(error));
+	return app;
+}
+
+export { Notices, Theme };

@@ -1,0 +1,91 @@
+import type { ProjectFileSystems } from '../core/ports';
+import type { ProjectRecord } from '../platform/store/db';
+import type { Records } from '../platform/store/records';
+import { uniqueProjectName, validateProjectName } from '../core/projects/names';
+
+export type ProjectTemplate = 'blank' | 'sample';
+
+/** The project list on the home page, and the one place projects are created and removed. */
+export class Projects {
+	#list = $state<ProjectRecord[]>([]);
+	loaded = $state(false);
+
+	constructor(
+		private readonly records: Records,
+		private readonly files: ProjectFileSystems,
+		private readonly newId: () => string
+	) {}
+
+	get list(): ProjectRecord[] {
+		return [...this.#list].sort((a, b) => b.updatedAt - a.updatedAt);
+	}
+
+	async load(): Promise<void> {
+		this.#list = await this.records.projects();
+		this.loaded = true;
+	}
+
+	async get(id: string): Promise<ProjectRecord | undefined> {
+		return this.#list.find((p) => p.id === id) ?? (await this.records.project(id));
+	}
+
+	/** Writes the files first and the record last, so a failure leaves no half-made project behind. */
+	async create(name: string, template: ProjectTemplate): Promise<ProjectRecord> {
+		const taken = this.#list.map((p) => p.name);
+		const id = this.newId();
+		const files = this.files.open(id);
+		let projectName: string;
+		if (template === 'sample') {
+			const sample = await import('../core/sample/sample-project');
+			projectName = name.trim() ? validateProjectName(name, taken) : uniqueProjectName(sample.SAMPLE_PROJECT_NAME, taken);
+			await this.guarded(id, () =>
+				files.writeMany(sample.sampleProjectFiles.map((f) => ({ path: f.path, data: f.content })))
+			);
+		} else {
+			projectName = validateProjectName(name, taken);
+			await this.guarded(id, () => files.writeFile('README.md', `# ${projectName}\n`));
+		}
+		const now = Date.now();
+		const record: ProjectRecord = { id, name: projectName, createdAt: now, updatedAt: now };
+		await this.guarded(id, () => this.records.putProject(record));
+		this.#list = [...this.#list, record];
+		return record;
+	}
+
+	async rename(id: string, name: string): Promise<void> {
+		const project = this.#list.find((p) => p.id === id);
+		if (!project) return;
+		const newName = validateProjectName(
+			name,
+			this.#list.map((p) => p.name),
+			project.name
+		);
+		const updated = { ...project, name: newName, updatedAt: Date.now() };
+		await this.records.putProject(updated);
+		this.#list = this.#list.map((p) => (p.id === id ? updated : p));
+	}
+
+	/** Removes the record first: a project whose files failed to go is invisible, never half-listed. */
+	async remove(id: string): Promise<void> {
+		await this.records.deleteProject(id);
+		this.#list = this.#list.filter((p) => p.id !== id);
+		await this.files.drop(id);
+	}
+
+	async touch(id: string): Promise<void> {
+		const project = this.#list.find((p) => p.id === id);
+		if (!project) return;
+		const updated = { ...project, updatedAt: Date.now() };
+		this.#list = this.#list.map((p) => (p.id === id ? updated : p));
+		await this.records.putProject(updated);
+	}
+
+	private async guarded(id: string, op: () => Promise<void>): Promise<void> {
+		try {
+			await op();
+		} catch (error) {
+			await this.files.drop(id).catch(() => undefined);
+			throw error;
+		}
+	}
+}

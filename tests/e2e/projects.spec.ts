@@ -1,0 +1,162 @@
+import { expect, test } from '@playwright/test';
+import { createProject, openHome, storedFile } from './app';
+
+test('a project created and edited survives a reload', async ({ page }) => {
+	await openHome(page);
+	await createProject(page, 'Notes app');
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+	const editor = page.locator('.cm-content');
+	await expect(editor).toContainText('# Notes app');
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('\nA line typed by the user.');
+	await expect(page.getByRole('button', { name: /^README\.md/ })).toContainText('●');
+	await expect(page.getByText('Unsaved changes')).toBeVisible();
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	expect(await storedFile(page, 'README.md')).toBe('# Notes app\n\nA line typed by the user.');
+
+	await page.reload();
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+	await expect(page.locator('.cm-content')).toContainText('A line typed by the user.');
+	await page.goto('/');
+	await expect(page.getByRole('list', { name: 'Projects' })).toContainText('Notes app');
+});
+
+test('files and folders can be created, renamed, moved and deleted', async ({ page }) => {
+	await openHome(page);
+	await createProject(page, 'Tree');
+	await page.getByRole('button', { name: 'New folder' }).click();
+	await page.getByRole('dialog', { name: 'New folder' }).getByLabel('Name').fill('src');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('treeitem', { name: 'src' })).toBeVisible();
+
+	// The selected folder receives the new file.
+	await page.getByRole('button', { name: 'New file' }).click();
+	await page.getByRole('dialog', { name: 'New file' }).getByLabel(/Name/).fill('main.ts');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'main.ts', exact: true })).toBeVisible();
+	await page.locator('.cm-content').click();
+	await page.keyboard.type('export const answer = 42;');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+
+	// Rename takes a path, so it moves too.
+	await page.getByRole('treeitem', { name: 'main.ts' }).click();
+	await page.keyboard.press('F2');
+	await page.getByRole('dialog', { name: /Rename or move/ }).getByLabel('Path in the project').fill('lib/answer.ts');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('treeitem', { name: 'answer.ts' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'answer.ts', exact: true })).toBeVisible();
+	expect(await storedFile(page, 'lib/answer.ts')).toBe('export const answer = 42;');
+	expect(await storedFile(page, 'src/main.ts')).toBeNull();
+	// The emptied folder stays until the user deletes it.
+	await expect(page.getByRole('treeitem', { name: 'src' })).toBeVisible();
+
+	await page.getByRole('treeitem', { name: 'lib' }).click();
+	await page.keyboard.press('Delete');
+	const confirm = page.getByRole('dialog', { name: 'Delete lib?' });
+	await expect(confirm).toContainText('everything in it');
+	await confirm.getByRole('button', { name: 'Delete' }).click();
+	await expect(page.getByRole('treeitem', { name: 'lib' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'answer.ts', exact: true })).toHaveCount(0);
+	expect(await storedFile(page, 'lib/answer.ts')).toBeNull();
+});
+
+test('paths that leave the project and names that clash are refused with a message', async ({ page }) => {
+	await openHome(page);
+	await createProject(page, 'Guarded');
+	await page.getByRole('button', { name: 'New file' }).click();
+	const dialog = page.getByRole('dialog', { name: 'New file' });
+	await dialog.getByLabel(/Name/).fill('../outside.txt');
+	await page.keyboard.press('Enter');
+	await expect(dialog.getByRole('alert')).toContainText('points outside the project');
+	await dialog.getByLabel(/Name/).fill('README.md');
+	await page.keyboard.press('Enter');
+	await expect(dialog.getByRole('alert')).toContainText('"README.md" already exists');
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	expect(await storedFile(page, 'README.md')).toBe('# Guarded\n');
+});
+
+test('closing a tab with unsaved work asks first', async ({ page }) => {
+	await openHome(page);
+	await createProject(page, 'Careful');
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+	await page.locator('.cm-content').click();
+	await page.keyboard.type('draft ');
+	await page.getByRole('button', { name: 'Close README.md' }).click();
+	const ask = page.getByRole('dialog', { name: /without saving/ });
+	await expect(ask).toBeVisible();
+	await ask.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('button', { name: /^README\.md/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Close README.md' }).click();
+	await ask.getByRole('button', { name: 'Discard changes' }).click();
+	await expect(page.getByRole('button', { name: /^README\.md/ })).toHaveCount(0);
+	expect(await storedFile(page, 'README.md')).toBe('# Careful\n');
+});
+
+test('projects can be renamed and deleted, with clear messages for bad names', async ({ page }) => {
+	await openHome(page);
+	await createProject(page, 'Alpha');
+	await page.goto('/');
+	await createProject(page, 'Beta');
+	await page.goto('/');
+	const list = page.getByRole('list', { name: 'Projects' });
+	await expect(list.getByRole('listitem')).toHaveCount(2);
+
+	await page.getByRole('button', { name: 'New project' }).first().click();
+	const create = page.getByRole('dialog', { name: 'New project' });
+	await create.getByLabel('Name').fill('  ');
+	await create.getByRole('button', { name: 'Create project' }).click();
+	await expect(create.getByRole('alert')).toHaveText('Give the project a name.');
+	await create.getByLabel('Name').fill('alpha');
+	await create.getByRole('button', { name: 'Create project' }).click();
+	await expect(create.getByRole('alert')).toContainText('already exists');
+	await create.getByRole('button', { name: 'Cancel' }).click();
+
+	await page.getByRole('button', { name: 'Rename Beta' }).click();
+	const rename = page.getByRole('dialog', { name: 'Rename project' });
+	await rename.getByLabel('Name').fill('Alpha');
+	await rename.getByRole('button', { name: 'Rename' }).click();
+	await expect(rename.getByRole('alert')).toContainText('already exists');
+	await rename.getByLabel('Name').fill('Gamma');
+	await rename.getByRole('button', { name: 'Rename' }).click();
+	await expect(list).toContainText('Gamma');
+
+	await page.getByRole('button', { name: 'Delete Alpha' }).click();
+	await page.getByRole('dialog', { name: 'Delete "Alpha"?' }).getByRole('button', { name: 'Cancel' }).click();
+	await expect(list).toContainText('Alpha');
+	await page.getByRole('button', { name: 'Delete Alpha' }).click();
+	await page.getByRole('dialog', { name: 'Delete "Alpha"?' }).getByRole('button', { name: 'Delete project' }).click();
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await page.reload();
+	await expect(page.getByRole('list', { name: 'Projects' })).toContainText('Gamma');
+	await expect(page.getByRole('list', { name: 'Projects' })).not.toContainText('Alpha');
+});
+
+test('the sample project comes with a Kiro spec, steering and hooks', async ({ page }) => {
+	await openHome(page);
+	await page.getByRole('button', { name: 'Open sample' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Sample: Tasks app' })).toBeVisible();
+	await page.getByRole('treeitem', { name: '.kiro' }).click();
+	await expect(page.getByRole('treeitem', { name: 'specs' })).toBeVisible();
+	await expect(page.getByRole('treeitem', { name: 'steering' })).toBeVisible();
+	await expect(page.getByRole('treeitem', { name: 'hooks' })).toBeVisible();
+	const tasks = await storedFile(page, '.kiro/specs/task-filters/tasks.md');
+	expect(tasks).toMatch(/^# Implementation Plan/);
+	expect(tasks).toContain('- [x]');
+	expect(JSON.parse((await storedFile(page, '.kiro/specs/task-filters/.config.kiro')) ?? '')).toMatchObject({
+		specType: 'feature'
+	});
+});
+
+test('the command palette reaches actions by keyboard', async ({ page }) => {
+	await openHome(page);
+	await page.keyboard.press('ControlOrMeta+k');
+	const palette = page.getByRole('dialog', { name: 'Command palette' });
+	await expect(palette).toBeVisible();
+	await page.keyboard.type('settings');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/settings$/);
+	await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});
