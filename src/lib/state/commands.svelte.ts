@@ -4,7 +4,7 @@ export interface Command {
 	/** Shown in the palette, e.g. "Ctrl+S". */
 	shortcut?: string;
 	group?: string;
-	run: () => void | Promise<void>;
+	run: () => unknown;
 	enabled?: () => boolean;
 }
 
