@@ -35,7 +35,7 @@ try {
 			await page.locator('html[data-app-ready="true"]').waitFor();
 			await page.screenshot({ path: `${out}/home-${theme}-${width}.png` });
 			await page.goto(`${base}/settings`);
-			await page.getByRole('heading', { name: 'Model' }).waitFor();
+			await page.getByRole('heading', { name: 'Model connection' }).waitFor();
 			await page.screenshot({ path: `${out}/settings-${theme}-${width}.png` });
 			await context.close();
 		}

@@ -21,7 +21,7 @@ for (const scheme of ['light', 'dark'] as const) {
 			await expect(page.locator('.cm-content')).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 			await page.goto('/settings');
-			await expect(page.getByRole('heading', { name: 'Model' })).toBeVisible();
+			await expect(page.getByRole('heading', { name: 'Model connection' })).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 	});

@@ -32,7 +32,7 @@ export async function storedFile(page: Page, path: string): Promise<string | nul
 			request.onerror = () => reject(request.error);
 		});
 		const records = await new Promise<Array<{ path: string; data: string | Uint8Array }>>((resolve, reject) => {
-			const request = db.transaction('files').objectStore('files').getAll();
+			const request = db.transaction('contents').objectStore('contents').getAll();
 			request.onsuccess = () => resolve(request.result);
 			request.onerror = () => reject(request.error);
 		});

@@ -17,7 +17,7 @@ async function fillModelForm(page: Page, fields: { baseURL: string; apiKey: stri
 	await page.getByLabel('Provider').selectOption({ label: 'Custom (OpenAI-compatible)' });
 	await page.getByLabel('Base URL').fill(fields.baseURL);
 	await page.getByLabel('API key').fill(fields.apiKey);
-	await page.getByLabel('Model').fill(fields.model);
+	await page.getByRole('combobox', { name: 'Model' }).fill(fields.model);
 }
 
 async function testConnection(page: Page) {
@@ -42,7 +42,7 @@ test('settings persist, and the key is stored nowhere but IndexedDB', async ({ p
 	await page.reload();
 	await expect(page.getByLabel('Base URL')).toHaveValue(llm.url);
 	await expect(page.getByLabel('API key')).toHaveValue(key);
-	await expect(page.getByLabel('Model')).toHaveValue('mock-small');
+	await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('mock-small');
 	await openHome(page);
 	await expect(page.getByText('Connect a model')).toHaveCount(0);
 
@@ -112,7 +112,7 @@ test('rate limits and unknown models get their own messages', async ({ page, llm
 	await expect(limited).toContainText('Try again in 7 s');
 
 	llm.setFault(null);
-	await page.getByLabel('Model').fill('no-such-model');
+	await page.getByRole('combobox', { name: 'Model' }).fill('no-such-model');
 	await page.getByRole('button', { name: 'Test connection' }).click();
 	await expect(page.locator('[data-problem="model-not-found"]')).toContainText('"no-such-model" was not found');
 });

@@ -17,6 +17,8 @@ export interface ProjectFileSystem {
 	list(): Promise<FileEntry[]>;
 	readFile(path: string): Promise<Uint8Array>;
 	readText(path: string): Promise<string>;
+	/** Every file's content in one read: mounting a runtime, exporting a zip. */
+	readAll(): Promise<Map<string, FileData>>;
 	exists(path: string): Promise<boolean>;
 	writeFile(path: string, data: FileData): Promise<void>;
 	/** Many files in one durable batch: imports and samples use this. */

@@ -1,10 +1,10 @@
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPTransaction } from 'idb';
 import type { FileData, FileEntry, ProjectFileSystem, ProjectFileSystems } from '../../core/ports';
 import { dirname, isWithin, normalizePath } from '../../core/fs/paths';
 import { SpecwrightError } from '../../core/errors';
 import { toStorageError, type FileRecord, type SpecwrightDb, type SpecwrightSchema } from '../store/db';
 
-type FilesStore = IDBPObjectStore<SpecwrightSchema, ['files'], 'files', 'readwrite'>;
+type WriteTx = IDBPTransaction<SpecwrightSchema, ('files' | 'contents')[], 'readwrite'>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -13,10 +13,15 @@ function byteSize(data: FileData): number {
 	return typeof data === 'string' ? encoder.encode(data).byteLength : data.byteLength;
 }
 
+/** Every key of one project: paths are strings, and '\uffff' sorts after any of them. */
+function projectRange(projectId: string): IDBKeyRange {
+	return IDBKeyRange.bound([projectId, ''], [projectId, '\uffff']);
+}
+
 /**
- * Project files as IndexedDB records keyed by [projectId, path]. Chosen over LightningFS and OPFS by
- * `npm run bench` (see README): one record per file makes a batch of writes one transaction,
- * folders are implicit in paths, so listing a project is one index read.
+ * Project files in IndexedDB: metadata records (listing) and content records (bytes), both keyed by
+ * [projectId, path]. Chosen over LightningFS and OPFS by `npm run bench` (see bench/README.md): a batch
+ * of writes is one transaction, folders are implicit in paths, and a listing never loads file bytes.
  */
 export class IdbProjectFileSystems implements ProjectFileSystems {
 	constructor(private readonly db: SpecwrightDb) {}
@@ -27,9 +32,9 @@ export class IdbProjectFileSystems implements ProjectFileSystems {
 
 	async drop(projectId: string): Promise<void> {
 		try {
-			const tx = this.db.transaction('files', 'readwrite');
-			const keys = await tx.store.index('byProject').getAllKeys(projectId);
-			await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+			const tx = this.db.transaction(['files', 'contents'], 'readwrite');
+			const range = projectRange(projectId);
+			await Promise.all([tx.objectStore('files').delete(range), tx.objectStore('contents').delete(range), tx.done]);
 		} catch (error) {
 			throw toStorageError(error);
 		}
@@ -42,18 +47,21 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 		private readonly projectId: string
 	) {}
 
-	private async all(): Promise<FileRecord[]> {
+	private async guard<T>(op: () => Promise<T>): Promise<T> {
 		try {
-			return await this.db.getAllFromIndex('files', 'byProject', this.projectId);
+			return await op();
 		} catch (error) {
 			throw toStorageError(error);
 		}
 	}
 
+	private records(): Promise<FileRecord[]> {
+		return this.guard(() => this.db.getAll('files', projectRange(this.projectId)));
+	}
+
 	async list(): Promise<FileEntry[]> {
-		const records = await this.all();
 		const entries = new Map<string, FileEntry>();
-		for (const r of records) {
+		for (const r of await this.records()) {
 			entries.set(r.path, { path: r.path, kind: r.kind, size: r.size, mtime: r.mtime });
 			// Folders are implicit in file paths; list each ancestor once.
 			for (let dir = dirname(r.path); dir !== '' && !entries.has(dir); dir = dirname(dir)) {
@@ -63,30 +71,32 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 		return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	}
 
-	private async record(path: string): Promise<FileRecord | undefined> {
-		try {
-			return await this.db.get('files', [this.projectId, normalizePath(path)]);
-		} catch (error) {
-			throw toStorageError(error);
-		}
-	}
-
 	async readFile(path: string): Promise<Uint8Array> {
-		const r = await this.record(path);
-		if (!r || r.kind !== 'file') throw notFound(path);
-		return typeof r.data === 'string' ? encoder.encode(r.data) : r.data;
+		const data = await this.content(path);
+		return typeof data === 'string' ? encoder.encode(data) : data;
 	}
 
 	async readText(path: string): Promise<string> {
-		const r = await this.record(path);
-		if (!r || r.kind !== 'file') throw notFound(path);
-		return typeof r.data === 'string' ? r.data : decoder.decode(r.data);
+		const data = await this.content(path);
+		return typeof data === 'string' ? data : decoder.decode(data);
+	}
+
+	async readAll(): Promise<Map<string, FileData>> {
+		const records = await this.guard(() => this.db.getAll('contents', projectRange(this.projectId)));
+		return new Map(records.map((r) => [r.path, r.data]));
+	}
+
+	private async content(path: string): Promise<FileData> {
+		const record = await this.guard(() => this.db.get('contents', [this.projectId, normalizePath(path)]));
+		if (!record) throw notFound(path);
+		return record.data;
 	}
 
 	async exists(path: string): Promise<boolean> {
 		const p = normalizePath(path);
-		if (await this.record(p)) return true;
-		return (await this.all()).some((r) => isWithin(r.path, p));
+		const range = IDBKeyRange.bound([this.projectId, p], [this.projectId, `${p}/\uffff`]);
+		const keys = await this.guard(() => this.db.getAllKeys('files', range, 1));
+		return keys.some(([, k]) => isWithin(k, p));
 	}
 
 	writeFile(path: string, data: FileData): Promise<void> {
@@ -95,57 +105,40 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 
 	async writeMany(files: ReadonlyArray<{ path: string; data: FileData }>): Promise<void> {
 		const mtime = Date.now();
-		const records: FileRecord[] = files.map(({ path, data }) => ({
-			projectId: this.projectId,
-			path: normalizePath(path),
-			kind: 'file',
-			data,
-			size: byteSize(data),
-			mtime
-		}));
-		await this.put(records, records.flatMap((r) => ancestors(r.path)));
+		const items = files.map(({ path, data }) => ({ path: normalizePath(path), data }));
+		await this.write(async (tx) => {
+			const meta = tx.objectStore('files');
+			const contents = tx.objectStore('contents');
+			const ops: Promise<unknown>[] = [];
+			for (const { path, data } of items) {
+				ops.push(meta.put({ projectId: this.projectId, path, kind: 'file', size: byteSize(data), mtime }));
+				ops.push(contents.put({ projectId: this.projectId, path, data }));
+			}
+			ops.push(this.settleParents(tx, items.map((i) => i.path)));
+			await Promise.all(ops);
+		});
 	}
 
 	async mkdir(path: string): Promise<void> {
 		const p = normalizePath(path);
-		await this.put([{ projectId: this.projectId, path: p, kind: 'dir', data: '', size: 0, mtime: Date.now() }], ancestors(p));
-	}
-
-	/** Writes records in one transaction; explicit folder markers that now hold files are dropped. */
-	private async put(records: FileRecord[], parents: string[]): Promise<void> {
-		try {
-			const tx = this.db.transaction('files', 'readwrite');
-			const ops: Promise<unknown>[] = records.map((r) => tx.store.put(r));
-			for (const dir of new Set(parents)) {
-				ops.push(
-					tx.store.get([this.projectId, dir]).then((existing) => {
-						if (existing?.kind === 'file') {
-							throw new SpecwrightError('path-is-file', `"${dir}" is a file, so it cannot hold other files.`);
-						}
-						if (existing?.kind === 'dir') return tx.store.delete([this.projectId, dir]);
-					})
-				);
-			}
-			await Promise.all([...ops, tx.done]);
-		} catch (error) {
-			throw toStorageError(error);
-		}
+		await this.write(async (tx) => {
+			await Promise.all([
+				tx.objectStore('files').put({ projectId: this.projectId, path: p, kind: 'dir', size: 0, mtime: Date.now() }),
+				this.settleParents(tx, [p])
+			]);
+		});
 	}
 
 	async remove(path: string): Promise<void> {
 		const p = normalizePath(path);
-		const doomed = (await this.all()).filter((r) => isWithin(r.path, p));
+		const doomed = (await this.records()).filter((r) => isWithin(r.path, p));
 		if (doomed.length === 0) throw notFound(path);
-		const parent = dirname(p);
-		try {
-			const tx = this.db.transaction('files', 'readwrite');
-			const ops: Promise<unknown>[] = doomed.map((r) => tx.store.delete([this.projectId, r.path]));
+		await this.write(async (tx) => {
+			const ops: Promise<unknown>[] = doomed.flatMap((r) => this.deleteBoth(tx, r.path));
 			// Keep the parent folder visible when its last entry goes.
-			if (parent !== '') ops.push(this.keepFolder(tx.store, parent));
-			await Promise.all([...ops, tx.done]);
-		} catch (error) {
-			throw toStorageError(error);
-		}
+			if (dirname(p) !== '') ops.push(this.keepFolder(tx, dirname(p)));
+			await Promise.all(ops);
+		});
 	}
 
 	async rename(from: string, to: string): Promise<void> {
@@ -153,32 +146,64 @@ class IdbProjectFileSystem implements ProjectFileSystem {
 		const dst = normalizePath(to);
 		if (src === dst) return;
 		if (isWithin(dst, src)) throw new SpecwrightError('path-into-self', 'A folder cannot be moved into itself.');
-		const records = await this.all();
+		const records = await this.records();
 		const moving = records.filter((r) => isWithin(r.path, src));
 		if (moving.length === 0) throw notFound(from);
 		if (records.some((r) => isWithin(r.path, dst))) {
 			throw new SpecwrightError('path-exists', `"${dst}" already exists.`, { hint: 'Choose another name.' });
 		}
-		try {
-			const tx = this.db.transaction('files', 'readwrite');
+		await this.write(async (tx) => {
+			const meta = tx.objectStore('files');
+			const contents = tx.objectStore('contents');
 			const ops: Promise<unknown>[] = [];
 			for (const r of moving) {
-				ops.push(tx.store.delete([this.projectId, r.path]));
-				ops.push(tx.store.put({ ...r, path: dst + r.path.slice(src.length) }));
+				const path = dst + r.path.slice(src.length);
+				ops.push(meta.put({ ...r, path }));
+				if (r.kind === 'file') {
+					ops.push(
+						contents.get([this.projectId, r.path]).then((c) => c && contents.put({ ...c, path }))
+					);
+				}
+				ops.push(...this.deleteBoth(tx, r.path));
 			}
-			if (dirname(src) !== '') ops.push(this.keepFolder(tx.store, dirname(src)));
-			await Promise.all([...ops, tx.done]);
-		} catch (error) {
-			throw toStorageError(error);
-		}
+			ops.push(this.settleParents(tx, [dst]));
+			if (dirname(src) !== '') ops.push(this.keepFolder(tx, dirname(src)));
+			await Promise.all(ops);
+		});
+	}
+
+	private async write(body: (tx: WriteTx) => Promise<void>): Promise<void> {
+		await this.guard(async () => {
+			const tx = this.db.transaction(['files', 'contents'], 'readwrite');
+			await Promise.all([body(tx), tx.done]);
+		});
+	}
+
+	private deleteBoth(tx: WriteTx, path: string): Promise<unknown>[] {
+		return [tx.objectStore('files').delete([this.projectId, path]), tx.objectStore('contents').delete([this.projectId, path])];
+	}
+
+	/** Parents of new entries must not be files; explicit markers of folders that now hold entries go. */
+	private async settleParents(tx: WriteTx, paths: string[]): Promise<void> {
+		const parents = new Set(paths.flatMap(ancestors));
+		const meta = tx.objectStore('files');
+		await Promise.all(
+			[...parents].map(async (dir) => {
+				const existing = await meta.get([this.projectId, dir]);
+				if (existing?.kind === 'file') {
+					throw new SpecwrightError('path-is-file', `"${dir}" is a file, so it cannot hold other files.`);
+				}
+				if (existing?.kind === 'dir') await meta.delete([this.projectId, dir]);
+			})
+		);
 	}
 
 	/** Leaves an explicit marker for `dir` when nothing else in the transaction's view keeps it alive. */
-	private async keepFolder(store: FilesStore, dir: string): Promise<void> {
+	private async keepFolder(tx: WriteTx, dir: string): Promise<void> {
+		const meta = tx.objectStore('files');
 		const range = IDBKeyRange.bound([this.projectId, `${dir}/`], [this.projectId, `${dir}/\uffff`]);
-		const remaining = await store.count(range);
-		if (remaining === 0) {
-			await store.put({ projectId: this.projectId, path: dir, kind: 'dir', data: '', size: 0, mtime: Date.now() });
+		if ((await meta.count(range)) === 0) {
+			await meta.put({ projectId: this.projectId, path: dir, kind: 'dir', size: 0, mtime: Date.now() });
 		}
 	}
 }

@@ -9,13 +9,20 @@ export interface ProjectRecord {
 	updatedAt: number;
 }
 
+/** A file's or folder's metadata; listing a project reads only these. */
 export interface FileRecord {
 	projectId: string;
 	path: string;
 	kind: 'file' | 'dir';
-	data: FileData;
 	size: number;
 	mtime: number;
+}
+
+/** A file's bytes, kept apart from its metadata so listings stay cheap for large projects. */
+export interface ContentRecord {
+	projectId: string;
+	path: string;
+	data: FileData;
 }
 
 export interface SettingRecord {
@@ -26,6 +33,7 @@ export interface SettingRecord {
 export interface SpecwrightSchema extends DBSchema {
 	projects: { key: string; value: ProjectRecord; indexes: { byName: string } };
 	files: { key: [string, string]; value: FileRecord; indexes: { byProject: string } };
+	contents: { key: [string, string]; value: ContentRecord };
 	settings: { key: string; value: SettingRecord };
 }
 
@@ -43,6 +51,7 @@ const UPGRADES: Array<(db: IDBPDatabase<SpecwrightSchema>) => void> = [
 		projects.createIndex('byName', 'name');
 		const files = db.createObjectStore('files', { keyPath: ['projectId', 'path'] });
 		files.createIndex('byProject', 'projectId');
+		db.createObjectStore('contents', { keyPath: ['projectId', 'path'] });
 		db.createObjectStore('settings', { keyPath: 'key' });
 	}
 ];
