@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 export interface Command {
 	id: string;
 	title: string;
@@ -19,11 +21,18 @@ export class Commands {
 		return this.#items.filter((c) => c.enabled?.() ?? true);
 	}
 
+	/**
+	 * Pages call this from an effect. The list is read untracked: otherwise the effect would depend
+	 * on the list it writes and re-run itself over and over.
+	 */
 	register(...commands: Command[]): () => void {
-		this.#items = [...this.#items.filter((c) => !commands.some((n) => n.id === c.id)), ...commands];
-		return () => {
-			this.#items = this.#items.filter((c) => !commands.includes(c));
-		};
+		untrack(() => {
+			this.#items = [...this.#items.filter((c) => !commands.some((n) => n.id === c.id)), ...commands];
+		});
+		return () =>
+			untrack(() => {
+				this.#items = this.#items.filter((c) => !commands.includes(c));
+			});
 	}
 
 	run(id: string): void {
