@@ -23,9 +23,34 @@ function crossOriginIsolation(): Plugin {
 	};
 }
 
+/**
+ * The first paint needs Svelte, the router, storage and the shell; left to itself the bundler
+ * splits them into a dozen small chunks, and a cold load then waits on round trips (browsers open
+ * six connections per host). One startup chunk holds them; everything loaded lazily (the editor,
+ * language modes, the sample project, the model client) keeps its own chunks.
+ */
+function startupChunk(): Plugin {
+	const lazy = /node_modules\/(@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn|openai)\/|src\/lib\/(core\/sample|ui\/editor\/codemirror)/;
+	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot|state\/|platform\/store|core\/(errors|ports|projects|fs\/paths))/;
+	return {
+		name: 'specwright:startup-chunk',
+		configEnvironment(name, config) {
+			const output = config.build?.rolldownOptions?.output;
+			if (name !== 'client' || !output || Array.isArray(output)) return;
+			const splitting = output.codeSplitting;
+			if (!splitting || typeof splitting !== 'object') return;
+			splitting.groups = [
+				...(splitting.groups ?? []),
+				{ name: 'startup', test: (id: string) => startup.test(id) && !lazy.test(id), priority: -1 }
+			];
+		}
+	};
+}
+
 export default defineConfig({
 	plugins: [
 		crossOriginIsolation(),
+		startupChunk(),
 		sveltekit({
 			adapter: adapter({ fallback: 'index.html', strict: false }),
 			serviceWorker: { register: false }

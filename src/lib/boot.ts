@@ -2,7 +2,6 @@ import { openSpecwrightDb } from './platform/store/db';
 import { Records } from './platform/store/records';
 import { IdbProjectFileSystems } from './platform/fs/idb-fs';
 import { estimateStorage, requestPersistentStorage } from './platform/store/storage-estimate';
-import { testConnection } from './platform/llm/connection-probe';
 import { Projects } from './state/projects.svelte';
 import { Settings } from './state/settings.svelte';
 import { Theme } from './state/theme.svelte';
@@ -19,7 +18,10 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 	const files = new IdbProjectFileSystems(db);
 	const app: AppContext = {
 		projects: new Projects(records, files, () => crypto.randomUUID()),
-		settings: new Settings(records, testConnection),
+		// The probe is only needed on the settings page: keep it out of the first paint.
+		settings: new Settings(records, (llm, signal) =>
+			import('./platform/llm/connection-probe').then((m) => m.testConnection(llm, signal))
+		),
 		theme,
 		notices,
 		commands: new Commands((error) => notices.error(error)),
