@@ -27,7 +27,8 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 		commands: new Commands((error) => notices.error(error)),
 		storage: new StorageStatus(requestPersistentStorage, estimateStorage),
 		dialogs: new Dialogs(),
-		files
+		files,
+		records
 	};
 	await Promise.all([app.projects.load(), app.settings.load()]);
 	app.storage.init().catch((error) => notices.error(error));

@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FileData } from '../../core/ports';
 import { SpecwrightError } from '../../core/errors';
+import type { Approval } from '../../core/workflow/approvals';
+import type { LedgerEntry } from '../../core/llm/ledger';
 
 export interface ProjectRecord {
 	id: string;
@@ -25,6 +27,16 @@ export interface ContentRecord {
 	data: FileData;
 }
 
+/** What a spec's files cannot hold: approvals, the original prompt, the archive flag. */
+export interface SpecMetaRecord {
+	projectId: string;
+	spec: string;
+	prompt: string;
+	approvals: Approval[];
+	archived: boolean;
+	lastActivity: number;
+}
+
 export interface SettingRecord {
 	key: string;
 	value: unknown;
@@ -35,6 +47,8 @@ export interface SpecwrightSchema extends DBSchema {
 	files: { key: [string, string]; value: FileRecord; indexes: { byProject: string } };
 	contents: { key: [string, string]; value: ContentRecord };
 	settings: { key: string; value: SettingRecord };
+	specMeta: { key: [string, string]; value: SpecMetaRecord };
+	usage: { key: string; value: LedgerEntry & { projectId: string }; indexes: { byProject: string } };
 }
 
 export type SpecwrightDb = IDBPDatabase<SpecwrightSchema>;
@@ -53,6 +67,11 @@ const UPGRADES: Array<(db: IDBPDatabase<SpecwrightSchema>) => void> = [
 		files.createIndex('byProject', 'projectId');
 		db.createObjectStore('contents', { keyPath: ['projectId', 'path'] });
 		db.createObjectStore('settings', { keyPath: 'key' });
+	},
+	(db) => {
+		db.createObjectStore('specMeta', { keyPath: ['projectId', 'spec'] });
+		const usage = db.createObjectStore('usage', { keyPath: 'id' });
+		usage.createIndex('byProject', 'projectId');
 	}
 ];
 
