@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { startMockLlm } from '../tests/servers/mock-llm/server.js';
 
 const port = Number(process.env.PORT ?? 4190);
 const out = process.argv[2] ?? 'test-results/screens';
@@ -13,6 +14,7 @@ const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'previe
 });
 const base = `http://127.0.0.1:${port}`;
 
+const llm = await startMockLlm();
 try {
 	await waitFor(base);
 	const browser = await chromium.launch({
@@ -37,12 +39,28 @@ try {
 			await page.goto(`${base}/settings`);
 			await page.getByRole('heading', { name: 'Model connection' }).waitFor();
 			await page.screenshot({ path: `${out}/settings-${theme}-${width}.png` });
+			await page.getByLabel('Provider').selectOption({ label: 'Custom (OpenAI-compatible)' });
+			await page.getByLabel('Base URL').fill(llm.url);
+			await page.getByLabel('API key').fill('sk-test');
+			await page.getByRole('combobox', { name: 'Model' }).fill('mock-small');
+			await page.getByRole('button', { name: 'Save' }).click();
+			await page.getByText('Model settings saved').waitFor();
+			await page.goto(base);
+			await page.locator('html[data-app-ready="true"]').waitFor();
+			await page.getByRole('link', { name: /Sample/ }).first().click();
+			await page.getByRole('button', { name: 'Specs' }).click();
+			await page.getByRole('button', { name: 'New spec' }).click();
+			await page.getByLabel('What should be built?').fill('A todo list with filters, stored in the browser');
+			await page.getByRole('button', { name: 'Create and generate' }).click();
+			await page.locator('.doc').getByRole('heading', { name: 'Requirement 6' }).waitFor();
+			await page.screenshot({ path: `${out}/spec-${theme}-${width}.png` });
 			await context.close();
 		}
 	}
 	await browser.close();
 	console.log(`Screenshots written to ${out}`);
 } finally {
+	await llm.close();
 	if (server.pid) process.kill(-server.pid);
 }
 
