@@ -142,3 +142,35 @@ test('editing an approved document marks the documents after it stale', async ({
 	await phase(page, 'Design').click();
 	await expect(page.locator('.note.warn')).toBeVisible();
 });
+
+test('a refinement is shown as a diff and accepted per hunk', async ({ page, llm }) => {
+	await setUpModel(page, llm);
+	await newSpec(page, 'A todo list');
+	await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
+	const dir = '.kiro/specs/' + (await specName(page));
+	const before = (await storedFile(page, `${dir}/requirements.md`)) ?? '';
+
+	await page.getByRole('button', { name: 'Refine' }).click();
+	const ask = page.getByRole('dialog', { name: 'Refine requirements.md' });
+	await ask.getByLabel('What should change?').fill('Shorter titles, and stricter contrast');
+	await ask.getByRole('button', { name: 'Ask the model' }).click();
+	const review = page.getByRole('region', { name: 'Review the proposed requirements.md' });
+	await expect(review).toContainText('2 changes to review');
+	// Nothing is written before the user decides.
+	expect(await storedFile(page, `${dir}/requirements.md`)).toBe(before);
+
+	await review.getByRole('button', { name: 'Accept', exact: true }).first().click();
+	await expect(review).toContainText('1 change to review');
+	// The editor renders only what is in view: scroll to the other change, as a reader would.
+	await review.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+	await review.getByRole('button', { name: 'Reject', exact: true }).first().click();
+	await expect(review).toContainText('Every change is decided.');
+	await review.getByRole('button', { name: 'Save result' }).click();
+	await expect(review).toBeHidden();
+
+	const after = (await storedFile(page, `${dir}/requirements.md`)) ?? '';
+	expect(after).toContain('longer than 120 characters');
+	expect(after).toContain('Titles can be at most 120 characters');
+	expect(after).toContain('contrast ratio of at least 4.5:1');
+	expect(after.replaceAll('120', '200')).toBe(before);
+});

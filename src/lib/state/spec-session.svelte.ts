@@ -3,7 +3,7 @@ import type { Records } from '../platform/store/records';
 import type { LlmSettings } from './settings.svelte';
 import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
 import type { SpecMetaRecord } from '../platform/store/db';
-import { approve, buildGenerationMessages, buildRepairMessages, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
+import { approve, buildGenerationMessages, buildRefineMessages, buildRepairMessages, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import { decideRetry, type RequestFailure } from '../core/llm/retry';
 import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
@@ -20,6 +20,14 @@ export interface SpecDeps {
 	sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 	now: () => number;
 	newId: () => string;
+}
+
+/** A model revision of an existing document, shown as a diff; nothing is overwritten until accepted. */
+export interface Proposal {
+	phase: Phase;
+	original: string;
+	revised: string;
+	kind: 'regenerate' | 'refine';
 }
 
 export interface Problem {
@@ -43,6 +51,7 @@ export class SpecSession {
 	prompt = $state('');
 	generating = $state<{ phase: Phase; text: string; waitUntil: number | null } | null>(null);
 	problems = $state<Partial<Record<Phase, Problem>>>({});
+	proposal = $state<Proposal | null>(null);
 	#abort: AbortController | null = null;
 
 	constructor(
@@ -97,29 +106,71 @@ export class SpecSession {
 	/** Generates a phase's document, or continues a cut one, retrying as the policy says. */
 	async generate(phase: Phase, mode: 'fresh' | 'continue' = 'fresh'): Promise<void> {
 		if (this.generating) return;
-		const llm = this.deps.llm();
-		if (!llm.baseURL || !llm.model) {
-			this.setProblem(phase, { message: 'No model is set up yet.', hint: 'Choose a provider, key and model in Settings.', settingsLink: true });
-			return;
-		}
+		if (!this.modelReady(phase)) return;
 		const partial = mode === 'continue' ? (this.docs[phase] ?? '') : '';
+		const existing = this.docs[phase] ?? '';
+		// A document that exists is never overwritten by a fresh generation: it becomes a proposal.
+		const target = mode === 'fresh' && existing.trim() !== '' ? 'proposal' : 'doc';
 		const controller = new AbortController();
+		await this.run(phase, controller, partial, async () => {
+			const messages = buildGenerationMessages({
+				phase,
+				specType: this.specType,
+				specName: this.name,
+				featurePrompt: this.prompt,
+				partial: partial || undefined,
+				documents: this.upstream(phase),
+				...(await this.context())
+			});
+			const reply = await this.request(phase, messages, controller, mode === 'continue' ? 'continue' : 'generate', partial, target);
+			if (reply === null) return;
+			if (target === 'proposal') this.propose(phase, existing, reply, 'regenerate');
+			else await this.finish(phase, partial ? joinContinuation(partial, reply) : reply, controller);
+		});
+	}
+
+	/** Asks the model to revise a document along the user's feedback; the result is a proposal. */
+	async refine(phase: Phase, feedback: string): Promise<void> {
+		const current = this.docs[phase];
+		if (this.generating || current === undefined || !this.modelReady(phase)) return;
+		const controller = new AbortController();
+		await this.run(phase, controller, '', async () => {
+			const context = { specType: this.specType, specName: this.name, featurePrompt: this.prompt, documents: this.upstream(phase), ...(await this.context()) };
+			const messages = buildRefineMessages(phase, current, feedback, context);
+			const reply = await this.request(phase, messages, controller, 'refine', '', 'proposal');
+			if (reply !== null) this.propose(phase, current, reply, 'refine');
+		});
+	}
+
+	async acceptProposal(text: string): Promise<void> {
+		const proposal = this.proposal;
+		if (!proposal) return;
+		await this.saveDoc(proposal.phase, text);
+		this.proposal = null;
+	}
+
+	rejectProposal(): void {
+		this.proposal = null;
+	}
+
+	private propose(phase: Phase, original: string, raw: string, kind: Proposal['kind']): void {
+		this.proposal = { phase, original, revised: checkGenerated(raw, phase, this.docs).text, kind };
+	}
+
+	private modelReady(phase: Phase): boolean {
+		const llm = this.deps.llm();
+		if (llm.baseURL && llm.model) return true;
+		this.setProblem(phase, { message: 'No model is set up yet.', hint: 'Choose a provider, key and model in Settings.', settingsLink: true });
+		return false;
+	}
+
+	/** Runs one model job: shows it as in flight, and always clears that, whatever happens. */
+	private async run(phase: Phase, controller: AbortController, text: string, body: () => Promise<void>): Promise<void> {
 		this.#abort = controller;
 		this.setProblem(phase, undefined);
-		this.generating = { phase, text: partial, waitUntil: null };
-		const messages = buildGenerationMessages({
-			phase,
-			specType: this.specType,
-			specName: this.name,
-			featurePrompt: this.prompt,
-			partial: partial || undefined,
-			documents: this.upstream(phase),
-			...(await this.context())
-		});
+		this.generating = { phase, text, waitUntil: null };
 		try {
-			const reply = await this.request(phase, messages, controller, mode === 'continue' ? 'continue' : 'generate', partial);
-			if (reply === null) return;
-			await this.finish(phase, partial ? joinContinuation(partial, reply) : reply, controller);
+			await body();
 		} finally {
 			this.generating = null;
 			this.#abort = null;
@@ -148,7 +199,8 @@ export class SpecSession {
 		messages: ReturnType<typeof buildGenerationMessages>,
 		controller: AbortController,
 		kind: RequestKind,
-		prefix: string
+		prefix: string,
+		target: 'doc' | 'proposal' = 'doc'
 	): Promise<string | null> {
 		const llm = this.deps.llm();
 		for (let attempt = 1; ; attempt++) {
@@ -174,6 +226,13 @@ export class SpecSession {
 				}
 				// Whatever arrived before a stop or a cut is kept, and Continue carries on from it.
 				const kept = prefix ? joinContinuation(prefix, partial) : partial;
+				if (target === 'proposal') {
+					// A revision that stopped part-way is still shown as a diff, never written over the document.
+					if (partial.trim() !== '') this.propose(phase, this.docs[phase] ?? '', partial, kind === 'refine' ? 'refine' : 'regenerate');
+					if (decision.problem === 'aborted') return null;
+					this.setProblem(phase, { message: decision.message, hint: decision.hint, settingsLink: decision.settingsLink });
+					return null;
+				}
 				if (kept.trim() !== '') await this.saveDoc(phase, kept);
 				if (decision.problem === 'aborted') {
 					if (kept.trim() !== '') this.setProblem(phase, { message: 'Stopped. What arrived is kept.', hint: '', canContinue: true });
