@@ -174,3 +174,21 @@ test('a refinement is shown as a diff and accepted per hunk', async ({ page, llm
 	expect(after).toContain('contrast ratio of at least 4.5:1');
 	expect(after.replaceAll('120', '200')).toBe(before);
 });
+
+test('a quick spec writes all three documents in one pass', async ({ page, llm }) => {
+	await setUpModel(page, llm);
+	await openHome(page);
+	await createProject(page, 'Quick');
+	await page.getByRole('button', { name: 'Specs' }).click();
+	await page.getByRole('button', { name: 'New spec' }).click();
+	const dialog = page.getByRole('dialog', { name: 'New spec' });
+	await dialog.getByLabel('What should be built?').fill('A todo list');
+	await dialog.getByLabel(/Quick spec/).check();
+	await dialog.getByRole('button', { name: 'Create and generate' }).click();
+	for (const name of ['Requirements', 'Design', 'Tasks']) await expect(phase(page, name)).toHaveAttribute('data-state', 'draft');
+	const dir = '.kiro/specs/' + (await specName(page));
+	expect(await storedFile(page, `${dir}/requirements.md`)).toMatch(/^# Requirements Document\n[\s\S]*Requirement 6/);
+	expect(await storedFile(page, `${dir}/design.md`)).toMatch(/^# Design Document: Todo List\n/);
+	expect(await storedFile(page, `${dir}/tasks.md`)).toMatch(/^# Implementation Plan\n[\s\S]*4\. Checkpoint/);
+	expect(llm.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions'))).toHaveLength(1);
+});

@@ -3,7 +3,7 @@ import type { Records } from '../platform/store/records';
 import type { LlmSettings } from './settings.svelte';
 import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
 import type { SpecMetaRecord } from '../platform/store/db';
-import { approve, buildGenerationMessages, buildRefineMessages, buildRepairMessages, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
+import { approve, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import { decideRetry, type RequestFailure } from '../core/llm/retry';
 import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
@@ -126,6 +126,37 @@ export class SpecSession {
 			if (reply === null) return;
 			if (target === 'proposal') this.propose(phase, existing, reply, 'regenerate');
 			else await this.finish(phase, partial ? joinContinuation(partial, reply) : reply, controller);
+		});
+	}
+
+	/** Quick spec: every document in one reply, no gates; each file is cleaned up and written. */
+	async generateQuick(): Promise<void> {
+		const first = this.order[0];
+		if (this.generating || !first || !this.modelReady(first)) return;
+		const controller = new AbortController();
+		await this.run(first, controller, '', async () => {
+			const messages = buildQuickSpecMessages({
+				order: this.order,
+				specType: this.specType,
+				specName: this.name,
+				featurePrompt: this.prompt,
+				documents: {},
+				...(await this.context())
+			});
+			const reply = await this.request(first, messages, controller, 'generate', '');
+			if (reply === null) return;
+			const parts = splitQuickSpec(reply);
+			const missing = this.order.filter((phase) => !parts[phase]?.trim());
+			for (const phase of this.order) {
+				const part = parts[phase];
+				if (part?.trim()) await this.saveDoc(phase, checkGenerated(part, phase, parts).text);
+			}
+			if (missing.length > 0) {
+				this.setProblem(missing[0]!, {
+					message: `The reply had no ${missing.map((p) => phaseFile(p)).join(', ')}.`,
+					hint: 'Generate the missing documents one by one.'
+				});
+			}
 		});
 	}
 

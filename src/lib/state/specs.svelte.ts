@@ -7,6 +7,8 @@ export interface NewSpec {
 	prompt: string;
 	specType: SpecType;
 	workflowType: WorkflowType;
+	/** All documents in one pass, without approval gates in between. */
+	quick: boolean;
 }
 
 /** The project's specs: the folders under .kiro/specs, and the one open in the spec view. */
@@ -58,7 +60,8 @@ export class Specs {
 		await this.workspace.refresh();
 		const session = await this.open(name);
 		const first = phaseOrder(spec.specType, spec.workflowType)[0];
-		if (first) void session.generate(first);
+		if (spec.quick) void session.generateQuick();
+		else if (first) void session.generate(first);
 		return session;
 	}
 }
