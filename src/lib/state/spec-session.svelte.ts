@@ -20,6 +20,8 @@ export interface SpecDeps {
 	sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 	now: () => number;
 	newId: () => string;
+	/** Told after every change, so lists of specs can refresh. */
+	touched?: () => void;
 }
 
 /** A model revision of an existing document, shown as a diff; nothing is overwritten until accepted. */
@@ -320,6 +322,7 @@ export class SpecSession {
 	private async touch(): Promise<void> {
 		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
 		const record: SpecMetaRecord = {
+			...existing,
 			projectId: this.deps.projectId,
 			spec: this.name,
 			prompt: this.prompt,
@@ -328,5 +331,6 @@ export class SpecSession {
 			lastActivity: this.deps.now()
 		};
 		await this.deps.records.putSpecMeta(record);
+		this.deps.touched?.();
 	}
 }
