@@ -32,11 +32,10 @@ export class Specs {
 	/** Dashboard rows: every spec's phase, approvals, stale marks and task progress. */
 	async summarize(): Promise<void> {
 		const fs = this.deps.fs;
-		const files = new Set(this.workspace.entries.map((e) => e.path));
 		const rows = await Promise.all(
 			this.names.map(async (name) => {
 				const dir = specDir(name);
-				const read = (file: string) => (files.has(`${dir}/${file}`) ? fs.readText(`${dir}/${file}`) : Promise.resolve(undefined));
+				const read = (file: string) => (this.workspace.isFile(`${dir}/${file}`) ? fs.readText(`${dir}/${file}`) : Promise.resolve(undefined));
 				const docs: Partial<Record<Phase, string>> = {};
 				for (const [phase, file] of Object.entries(PHASE_FILE) as Array<[Phase, string]>) {
 					const text = await read(file);
