@@ -48,6 +48,8 @@ test('a feature spec goes from prompt to approved requirements, design and tasks
 	await expect(phase(page, 'Requirements')).toHaveAttribute('data-state', 'approved');
 
 	await expect(doc(page).getByRole('heading', { name: 'Design Document: Todo List' })).toBeVisible();
+	// The architecture's mermaid block is drawn as a diagram once the text has settled.
+	await expect(doc(page).getByRole('img', { name: 'Diagram' }).locator('svg')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
 	await page.getByRole('button', { name: 'Approve', exact: true }).click();
 
