@@ -194,3 +194,32 @@ test('a quick spec writes all three documents in one pass', async ({ page, llm }
 	expect(await storedFile(page, `${dir}/tasks.md`)).toMatch(/^# Implementation Plan\n[\s\S]*4\. Checkpoint/);
 	expect(llm.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/chat/completions'))).toHaveLength(1);
 });
+
+test('Analyze lists findings, and a suggested rewrite is reviewed as a diff', async ({ page, llm }) => {
+	await setUpModel(page, llm);
+	await newSpec(page, 'A todo list');
+	await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
+	await page.getByRole('button', { name: 'Analyze' }).click();
+	const analysis = page.getByRole('region', { name: 'Analysis' });
+	await expect(analysis.getByRole('heading', { name: '2 findings' })).toBeVisible();
+	await expect(analysis).toContainText('Ambiguity');
+	await expect(analysis).toContainText('Nothing says what happens when two tabs edit the list at once.');
+	await analysis.getByRole('button', { name: 'Review this rewrite' }).click();
+	const review = page.getByRole('region', { name: 'Review the proposed requirements.md' });
+	await expect(review).toContainText('1 change to review');
+	await review.getByRole('button', { name: 'Accept all' }).click();
+	await expect(review).toBeHidden();
+	const dir = '.kiro/specs/' + (await specName(page));
+	expect(await storedFile(page, `${dir}/requirements.md`)).toContain('IF the title is longer than 200 Unicode characters');
+	const kinds = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('specwright');
+			request.onsuccess = () => resolve(request.result);
+		});
+		return new Promise<string[]>((resolve) => {
+			const request = db.transaction('usage').objectStore('usage').getAll();
+			request.onsuccess = () => resolve(request.result.map((e: { purpose: { kind: string } }) => e.purpose.kind));
+		});
+	});
+	expect(kinds.sort()).toEqual(['analyze', 'generate']);
+});

@@ -3,7 +3,7 @@ import type { Records } from '../platform/store/records';
 import type { LlmSettings } from './settings.svelte';
 import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
 import type { SpecMetaRecord } from '../platform/store/db';
-import { approve, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
+import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import { decideRetry, type RequestFailure } from '../core/llm/retry';
 import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
@@ -51,9 +51,10 @@ export class SpecSession {
 	specType = $state<SpecType>('feature');
 	workflowType = $state<WorkflowType>('requirements-first');
 	prompt = $state('');
-	generating = $state<{ phase: Phase; text: string; waitUntil: number | null } | null>(null);
+	generating = $state<{ phase: Phase; text: string; waitUntil: number | null; analyzing?: boolean } | null>(null);
 	problems = $state<Partial<Record<Phase, Problem>>>({});
 	proposal = $state<Proposal | null>(null);
+	analysis = $state<AnalyzeResult | null>(null);
 	#abort: AbortController | null = null;
 
 	constructor(
@@ -175,6 +176,28 @@ export class SpecSession {
 		});
 	}
 
+	/** A model review of all documents: ambiguities, contradictions, missing edge cases. */
+	async analyze(): Promise<void> {
+		const first = this.order[0];
+		if (this.generating || !first || !this.modelReady(first)) return;
+		const controller = new AbortController();
+		this.analysis = null;
+		await this.run(first, controller, '', async () => {
+			this.generating = { phase: first, text: '', waitUntil: null, analyzing: true };
+			const reply = await this.request(first, buildAnalyzeMessages(this.docs), controller, 'analyze', '', 'none');
+			if (reply !== null) this.analysis = parseAnalyzeFindings(reply);
+		});
+	}
+
+	/** A suggested rewrite becomes a proposal, reviewed as a diff like any other change. */
+	applySuggestion(finding: AnalyzeFinding): boolean {
+		const phase = phaseOfFile(finding.file);
+		const doc = phase ? this.docs[phase] : undefined;
+		if (!phase || doc === undefined || finding.original === '' || !doc.includes(finding.original)) return false;
+		this.proposal = { phase, original: doc, revised: doc.replace(finding.original, () => finding.suggestion), kind: 'refine' };
+		return true;
+	}
+
 	async acceptProposal(text: string): Promise<void> {
 		const proposal = this.proposal;
 		if (!proposal) return;
@@ -233,7 +256,7 @@ export class SpecSession {
 		controller: AbortController,
 		kind: RequestKind,
 		prefix: string,
-		target: 'doc' | 'proposal' = 'doc'
+		target: 'doc' | 'proposal' | 'none' = 'doc'
 	): Promise<string | null> {
 		const llm = this.deps.llm();
 		for (let attempt = 1; ; attempt++) {
@@ -241,7 +264,7 @@ export class SpecSession {
 				const result = await this.deps.chat(
 					{ baseURL: llm.baseURL, apiKey: llm.apiKey, model: llm.model, messages, signal: controller.signal },
 					(text) => {
-						if (this.generating) this.generating = { phase, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
+						if (this.generating) this.generating = { ...this.generating, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
 					}
 				);
 				await this.record(phase, kind, result.usage, 'ok');
@@ -252,13 +275,17 @@ export class SpecSession {
 				await this.record(phase, kind, usage, failure.kind === 'aborted' ? 'aborted' : 'error');
 				const decision = decideRetry(failure, attempt);
 				if (decision.action === 'retry') {
-					this.generating = { phase, text: prefix, waitUntil: this.deps.now() + decision.delayMs };
+					if (this.generating) this.generating = { ...this.generating, text: prefix, waitUntil: this.deps.now() + decision.delayMs };
 					await this.deps.sleep(decision.delayMs, controller.signal).catch(() => undefined);
 					if (controller.signal.aborted) return null;
 					continue;
 				}
 				// Whatever arrived before a stop or a cut is kept, and Continue carries on from it.
 				const kept = prefix ? joinContinuation(prefix, partial) : partial;
+				if (target === 'none') {
+					if (decision.problem !== 'aborted') this.setProblem(phase, { message: decision.message, hint: decision.hint, settingsLink: decision.settingsLink });
+					return null;
+				}
 				if (target === 'proposal') {
 					// A revision that stopped part-way is still shown as a diff, never written over the document.
 					if (partial.trim() !== '') this.propose(phase, this.docs[phase] ?? '', partial, kind === 'refine' ? 'refine' : 'regenerate');
