@@ -1,42 +1,6 @@
-import { expect, test as base, type Page } from '@playwright/test';
-import { startMockLlm, type MockLlm } from '../servers/mock-llm/server.js';
-import { createProject, openHome, storedFile } from './app';
-
-const test = base.extend<{ llm: MockLlm }>({
-	// eslint-disable-next-line no-empty-pattern
-	llm: async ({}, use) => {
-		const llm = await startMockLlm();
-		await use(llm);
-		await llm.close();
-	}
-});
-
-async function setUpModel(page: Page, llm: MockLlm) {
-	await page.goto('/settings');
-	await page.getByLabel('Provider').selectOption({ label: 'Custom (OpenAI-compatible)' });
-	await page.getByLabel('Base URL').fill(llm.url);
-	await page.getByLabel('API key').fill('sk-test');
-	await page.getByRole('combobox', { name: 'Model' }).fill('mock-small');
-	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByText('Model settings saved in this browser.')).toBeVisible();
-}
-
-async function newSpec(page: Page, prompt: string) {
-	await openHome(page);
-	await createProject(page, 'Todo');
-	await page.getByRole('button', { name: 'Specs' }).click();
-	await page.getByRole('button', { name: 'New spec' }).click();
-	const dialog = page.getByRole('dialog', { name: 'New spec' });
-	await dialog.getByLabel('What should be built?').fill(prompt);
-	await expect(dialog.getByLabel('Spec name')).toHaveValue(/todo/);
-	await dialog.getByRole('button', { name: 'Create and generate' }).click();
-	await expect(dialog).toBeHidden();
-}
-
-/** The spec's folder name, as the spec view's title shows it. */
-const specName = async (page: Page) => ((await page.getByRole('region', { name: /^Spec / }).getAttribute('aria-label')) ?? '').slice('Spec '.length);
-const doc = (page: Page) => page.locator('.doc');
-const phase = (page: Page, name: string) => page.getByRole('list', { name: 'Phases' }).getByRole('button', { name: new RegExp(`^${name} \\(`) });
+import { expect } from '@playwright/test';
+import { storedFile } from './app';
+import { doc, newSpec, phase, setUpModel, specName, test } from './spec-helpers';
 
 test('a feature spec goes from prompt to approved requirements, design and tasks', async ({ page, llm }) => {
 	await setUpModel(page, llm);
