@@ -60,7 +60,6 @@ test('a stream cut mid-way keeps the partial text and offers Continue', async ({
 	const dir = await specDir(page);
 	const kept = (await storedFile(page, `${dir}/requirements.md`)) ?? '';
 	expect(kept).toMatch(/^# Requirements Document\n/);
-	expect(kept.length).toBeGreaterThan(100);
 	expect(kept.length).toBeLessThan(requirementsDoc.length);
 	expect(requirementsDoc.startsWith(kept)).toBe(true);
 

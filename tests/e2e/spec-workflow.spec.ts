@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { storedFile } from './app';
+import { createProject, openHome, storedFile } from './app';
 import { doc, newSpec, phase, setUpModel, specName, test } from './spec-helpers';
 
 test('a feature spec goes from prompt to approved requirements, design and tasks', async ({ page, llm }) => {

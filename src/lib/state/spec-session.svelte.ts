@@ -8,6 +8,7 @@ import { parseConfig, lintSpec } from '../core/spec';
 import { decideRetry, type RequestFailure } from '../core/llm/retry';
 import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
 import type { RequestKind } from '../core/llm/ledger';
+import { errorMessage, isAbort } from '../core/errors';
 import { alwaysIncludedSteering, projectSummary, steeringCandidates } from '../core/steering/always';
 
 export interface SpecDeps {
@@ -51,7 +52,13 @@ export class SpecSession {
 	specType = $state<SpecType>('feature');
 	workflowType = $state<WorkflowType>('requirements-first');
 	prompt = $state('');
-	generating = $state<{ phase: Phase; text: string; waitUntil: number | null; analyzing?: boolean } | null>(null);
+	generating = $state<{
+		phase: Phase;
+		text: string;
+		waitUntil: number | null;
+		waitReason?: 'rate-limited' | 'server-error';
+		analyzing?: boolean;
+	} | null>(null);
 	problems = $state<Partial<Record<Phase, Problem>>>({});
 	proposal = $state<Proposal | null>(null);
 	analysis = $state<AnalyzeResult | null>(null);
@@ -227,6 +234,12 @@ export class SpecSession {
 		this.generating = { phase, text, waitUntil: null };
 		try {
 			await body();
+		} catch (error) {
+			// Anything unexpected still ends the job visibly, next to the document it was for.
+			if (!isAbort(error)) {
+				const { message, hint } = errorMessage(error);
+				this.setProblem(phase, { message, hint: hint ?? 'Try again; if it keeps failing, reload the page.' });
+			}
 		} finally {
 			this.generating = null;
 			this.#abort = null;
@@ -275,7 +288,9 @@ export class SpecSession {
 				await this.record(phase, kind, usage, failure.kind === 'aborted' ? 'aborted' : 'error');
 				const decision = decideRetry(failure, attempt);
 				if (decision.action === 'retry') {
-					if (this.generating) this.generating = { ...this.generating, text: prefix, waitUntil: this.deps.now() + decision.delayMs };
+					if (this.generating) {
+						this.generating = { ...this.generating, text: prefix, waitUntil: this.deps.now() + decision.delayMs, waitReason: decision.reason };
+					}
 					await this.deps.sleep(decision.delayMs, controller.signal).catch(() => undefined);
 					if (controller.signal.aborted) return null;
 					continue;

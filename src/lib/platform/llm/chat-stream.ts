@@ -38,7 +38,15 @@ export class ChatFailure extends Error {
  * on its own: retries follow the app's policy, with a countdown the user can see.
  */
 export async function streamChat(request: ChatRequest, onText: (text: string) => void): Promise<ChatResult> {
-	const { default: OpenAI, APIError, APIUserAbortError } = await import('openai');
+	let sdk: typeof import('openai');
+	try {
+		sdk = await import('openai');
+	} catch {
+		// The client loads on first use; offline before it was ever cached, that load fails.
+		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+		throw new ChatFailure({ kind: offline ? 'offline' : 'network' }, '', null);
+	}
+	const { default: OpenAI, APIError, APIUserAbortError } = sdk;
 	const client = new OpenAI({
 		baseURL: request.baseURL,
 		// Local servers take no key, but the client insists on one.
