@@ -35,6 +35,8 @@ test('a request too long for the context window stops with an alert that says so
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText("too long for this model's context window");
 	await expect(alert).toContainText(/shorten|larger context window/i);
+	// It names the biggest part of the prompt: in a project holding only a README, the file list.
+	await expect(alert).toContainText('the project file list is the largest part of it');
 	await expect(page.getByRole('button', { name: 'Stop' })).toBeHidden();
 	await expect(page.getByRole('button', { name: 'Continue' })).toBeHidden();
 	// Not a failure a wait can cure: exactly one request, no retry.

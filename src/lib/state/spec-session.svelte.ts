@@ -9,7 +9,7 @@ import { decideRetry, type RequestFailure } from '../core/llm/retry';
 import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
 import type { RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
-import { alwaysIncludedSteering, projectSummary, steeringCandidates } from '../core/steering/always';
+import { alwaysIncludedSteering, projectSummary, promptInputs, steeringCandidates } from '../core/steering/always';
 
 export interface SpecDeps {
 	projectId: string;
@@ -63,6 +63,8 @@ export class SpecSession {
 	proposal = $state<Proposal | null>(null);
 	analysis = $state<AnalyzeResult | null>(null);
 	#abort: AbortController | null = null;
+	/** The current prompt's parts and sizes, for naming what to cut when it is too long. */
+	#inputs: Array<{ name: string; tokens: number }> = [];
 
 	constructor(
 		readonly name: string,
@@ -123,15 +125,9 @@ export class SpecSession {
 		const target = mode === 'fresh' && existing.trim() !== '' ? 'proposal' : 'doc';
 		const controller = new AbortController();
 		await this.run(phase, controller, partial, async () => {
-			const messages = buildGenerationMessages({
-				phase,
-				specType: this.specType,
-				specName: this.name,
-				featurePrompt: this.prompt,
-				partial: partial || undefined,
-				documents: this.upstream(phase),
-				...(await this.context())
-			});
+			const ctx = { specType: this.specType, specName: this.name, featurePrompt: this.prompt, documents: this.upstream(phase), ...(await this.context()) };
+			const messages = buildGenerationMessages({ ...ctx, phase, partial: partial || undefined });
+			this.#inputs = promptInputs(ctx);
 			const reply = await this.request(phase, messages, controller, mode === 'continue' ? 'continue' : 'generate', partial, target);
 			if (reply === null) return;
 			if (target === 'proposal') this.propose(phase, existing, reply, 'regenerate');
@@ -178,6 +174,7 @@ export class SpecSession {
 		await this.run(phase, controller, '', async () => {
 			const context = { specType: this.specType, specName: this.name, featurePrompt: this.prompt, documents: this.upstream(phase), ...(await this.context()) };
 			const messages = buildRefineMessages(phase, current, feedback, context);
+			this.#inputs = promptInputs({ ...context, documents: { ...context.documents, [phase]: current } });
 			const reply = await this.request(phase, messages, controller, 'refine', '', 'proposal');
 			if (reply !== null) this.propose(phase, current, reply, 'refine');
 		});
@@ -230,6 +227,7 @@ export class SpecSession {
 	/** Runs one model job: shows it as in flight, and always clears that, whatever happens. */
 	private async run(phase: Phase, controller: AbortController, text: string, body: () => Promise<void>): Promise<void> {
 		this.#abort = controller;
+		this.#inputs = [];
 		this.setProblem(phase, undefined);
 		this.generating = { phase, text, waitUntil: null };
 		try {
@@ -286,7 +284,7 @@ export class SpecSession {
 				if (!this.deps.isChatFailure(error)) throw error;
 				const { failure, partial, usage } = error;
 				await this.record(phase, kind, usage, failure.kind === 'aborted' ? 'aborted' : 'error');
-				const decision = decideRetry(failure, attempt);
+				const decision = decideRetry(failure, attempt, { inputs: this.#inputs });
 				if (decision.action === 'retry') {
 					if (this.generating) {
 						this.generating = { ...this.generating, text: prefix, waitUntil: this.deps.now() + decision.delayMs, waitReason: decision.reason };

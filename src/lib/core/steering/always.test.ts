@@ -33,3 +33,21 @@ describe('projectSummary', () => {
 		expect(projectSummary([])).toBe('The project is empty.');
 	});
 });
+
+describe('promptInputs', () => {
+	it('sizes each part of the prompt', async () => {
+		const { promptInputs } = await import('./always');
+		const inputs = promptInputs({
+			steering: [{ name: 'tech.md', content: 'x'.repeat(40) }],
+			projectSummary: 'y'.repeat(8),
+			documents: { requirements: 'z'.repeat(400) },
+			featurePrompt: 'abc'
+		});
+		expect(inputs).toEqual([
+			{ name: 'the steering file tech.md', tokens: 10 },
+			{ name: 'the project file list', tokens: 2 },
+			{ name: 'the requirements document', tokens: 100 },
+			{ name: 'the feature description', tokens: 1 }
+		]);
+	});
+});

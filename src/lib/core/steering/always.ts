@@ -41,3 +41,22 @@ export function projectSummary(paths: readonly string[], limit = 150): string {
 	if (shown.length > limit) lines.push(`… and ${shown.length - limit} more files`);
 	return lines.length > 0 ? `Files in the project:\n${lines.join('\n')}` : 'The project is empty.';
 }
+
+/**
+ * The parts of a prompt with rough token counts (about four characters a token), so a "context too
+ * long" error can name the part worth cutting.
+ */
+export function promptInputs(ctx: {
+	steering: ReadonlyArray<{ name: string; content: string }>;
+	projectSummary: string;
+	documents: Readonly<Record<string, string | undefined>>;
+	featurePrompt?: string;
+}): Array<{ name: string; tokens: number }> {
+	const tokens = (text: string) => Math.ceil(text.length / 4);
+	return [
+		...ctx.steering.map((s) => ({ name: `the steering file ${s.name}`, tokens: tokens(s.content) })),
+		{ name: 'the project file list', tokens: tokens(ctx.projectSummary) },
+		...Object.entries(ctx.documents).map(([phase, text]) => ({ name: `the ${phase} document`, tokens: tokens(text ?? '') })),
+		{ name: 'the feature description', tokens: tokens(ctx.featurePrompt ?? '') }
+	];
+}
