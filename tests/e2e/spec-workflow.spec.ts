@@ -101,8 +101,13 @@ test('editing an approved document marks the documents after it stale', async ({
 	await phase(page, 'Requirements').click();
 	await page.getByRole('button', { name: 'Edit' }).click();
 	const source = page.getByLabel('requirements.md source');
-	await source.fill((await source.inputValue()).replace('Titles can be at most 200 characters', 'Titles can be at most 120 characters'));
-	await page.getByRole('button', { name: 'Save' }).click();
+	const dir = '.kiro/specs/' + (await specName(page));
+	const original = (await storedFile(page, `${dir}/requirements.md`)) ?? '';
+	// A vague criterion is flagged inline, beside its line, while the user types.
+	await source.fill(original.replace('Titles can be at most 200 characters".', 'Titles can be at most 120 characters".\n5. THE system SHALL be fast.'));
+	await expect(page.locator('.cm-lintRange-warning, .cm-lintRange-error').first()).toBeVisible();
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	expect(await storedFile(page, `${dir}/requirements.md`)).toContain('5. THE system SHALL be fast.');
 	await expect(phase(page, 'Requirements')).toHaveAttribute('data-state', 'changed-after-approval');
 	await expect(phase(page, 'Design')).toHaveAttribute('data-state', 'stale');
 	await phase(page, 'Design').click();
