@@ -3,13 +3,12 @@
  * EditorState per open file so each keeps its own undo history and selection.
  */
 import { EditorView, keymap, type ViewUpdate } from '@codemirror/view';
-import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { basicSetup } from 'codemirror';
 import { indentWithTab } from '@codemirror/commands';
-import { HighlightStyle, LanguageDescription, syntaxHighlighting } from '@codemirror/language';
-import { tags } from '@lezer/highlight';
+import { LanguageDescription } from '@codemirror/language';
 import { languages } from '@codemirror/language-data';
-import { oneDarkTheme } from '@codemirror/theme-one-dark';
+import { darkTheme } from './themes';
 
 export interface EditorCallbacks {
 	onChange(path: string, text: string): void;
@@ -133,30 +132,3 @@ const baseTheme = EditorView.theme({
 	'.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
 	'&.cm-focused': { outline: 'none' }
 });
-
-/**
- * One Dark's editor chrome with a highlight palette of our own: One Dark's token colours fall below
- * WCAG AA contrast (4.5:1) on its background, which an accessibility check rightly flags.
- */
-const darkHighlight = HighlightStyle.define([
-	{ tag: [tags.keyword, tags.modifier, tags.controlKeyword, tags.operatorKeyword], color: '#d7a8ff' },
-	{ tag: [tags.string, tags.special(tags.string), tags.regexp], color: '#a8e08c' },
-	{ tag: [tags.number, tags.bool, tags.null, tags.atom], color: '#f0b56b' },
-	{ tag: [tags.comment, tags.meta], color: '#a0a8b8', fontStyle: 'italic' },
-	{ tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: '#7fc4ff' },
-	{ tag: [tags.typeName, tags.className, tags.namespace], color: '#f2d27a' },
-	{ tag: [tags.propertyName, tags.attributeName], color: '#ffb3b8' },
-	{ tag: [tags.tagName], color: '#ff9b8f' },
-	{ tag: tags.heading, color: '#ff9b8f', fontWeight: 'bold' },
-	{ tag: [tags.link, tags.url], color: '#8ac6ff', textDecoration: 'underline' },
-	{ tag: tags.emphasis, fontStyle: 'italic' },
-	{ tag: tags.strong, fontWeight: 'bold' },
-	{ tag: [tags.operator, tags.punctuation, tags.separator], color: '#c8d0dc' },
-	{ tag: tags.invalid, color: '#ff8080' }
-]);
-
-const darkTheme: Extension = [
-	oneDarkTheme,
-	EditorView.theme({ '&.cm-editor .cm-gutters': { color: '#a0a8b8' } }, { dark: true }),
-	Prec.high(syntaxHighlighting(darkHighlight))
-];

@@ -7,6 +7,7 @@ import { EditorState } from '@codemirror/state';
 import { basicSetup } from 'codemirror';
 import { markdown } from '@codemirror/lang-markdown';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { darkTheme } from '../editor/themes';
 
 export interface DocFinding {
 	line: number;
@@ -23,7 +24,7 @@ export interface DocEditor {
 
 export function createDocEditor(
 	parent: HTMLElement,
-	options: { text: string; label: string; check: (text: string) => DocFinding[]; onSave: () => void }
+	options: { text: string; label: string; dark: boolean; check: (text: string) => DocFinding[]; onSave: () => void }
 ): DocEditor {
 	const view = new EditorView({
 		parent,
@@ -32,6 +33,7 @@ export function createDocEditor(
 			extensions: [
 				basicSetup,
 				markdown(),
+				options.dark ? darkTheme : [],
 				EditorView.lineWrapping,
 				lintGutter(),
 				linter((v) => diagnostics(v, options.check(v.state.doc.toString())), { delay: 300 }),

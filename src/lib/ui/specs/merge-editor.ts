@@ -8,6 +8,7 @@ import { EditorState } from '@codemirror/state';
 import { basicSetup } from 'codemirror';
 import { markdown } from '@codemirror/lang-markdown';
 import { getChunks, unifiedMergeView } from '@codemirror/merge';
+import { darkTheme } from '../editor/themes';
 
 export interface MergeEditor {
 	text(): string;
@@ -20,6 +21,7 @@ export function createMergeEditor(
 	parent: HTMLElement,
 	original: string,
 	revised: string,
+	dark: boolean,
 	onChange: (pending: number) => void
 ): MergeEditor {
 	const view = new EditorView({
@@ -29,6 +31,7 @@ export function createMergeEditor(
 			extensions: [
 				basicSetup,
 				markdown(),
+				dark ? darkTheme : [],
 				EditorView.lineWrapping,
 				unifiedMergeView({ original, mergeControls: true, gutter: true }),
 				keymap.of([]),
