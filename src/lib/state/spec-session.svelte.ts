@@ -6,9 +6,10 @@ import type { SpecMetaRecord } from '../platform/store/db';
 import { approve, buildGenerationMessages, buildRefineMessages, buildRepairMessages, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import { decideRetry, type RequestFailure } from '../core/llm/retry';
-import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
-import type { RequestKind } from '../core/llm/ledger';
+import { costOf, type PriceTable, type TokenUsage } from '../core/llm/pricing';
+import type { LedgerEntry, RequestKind } from '../core/llm/ledger';
 import { alwaysIncludedSteering, projectSummary, steeringCandidates } from '../core/steering/always';
+import { capBlock } from './usage.svelte';
 
 export interface SpecDeps {
 	projectId: string;
@@ -20,6 +21,10 @@ export interface SpecDeps {
 	sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 	now: () => number;
 	newId: () => string;
+	/** The effective price table (defaults with the user's edits), read at each request. */
+	prices: () => PriceTable;
+	/** Told about each ledger entry once it is stored, so usage views follow without reloading. */
+	onRecorded?: (entry: LedgerEntry) => void;
 }
 
 /** A model revision of an existing document, shown as a diff; nothing is overwritten until accepted. */
@@ -204,6 +209,12 @@ export class SpecSession {
 	): Promise<string | null> {
 		const llm = this.deps.llm();
 		for (let attempt = 1; ; attempt++) {
+			// Every attempt, retries and repairs included, so nothing spends past the cap.
+			const blocked = await capBlock(this.deps.records, this.deps.projectId, this.name);
+			if (blocked) {
+				this.setProblem(phase, blocked);
+				return null;
+			}
 			try {
 				const result = await this.deps.chat(
 					{ baseURL: llm.baseURL, apiKey: llm.apiKey, model: llm.model, messages, signal: controller.signal },
@@ -265,8 +276,8 @@ export class SpecSession {
 	private async record(phase: Phase, kind: RequestKind, usage: TokenUsage | null, outcome: 'ok' | 'error' | 'aborted') {
 		const llm = this.deps.llm();
 		const tokens = usage ?? { input: 0, output: 0, cached: 0 };
-		const { usd, priced } = costOf(tokens, llm.model, DEFAULT_PRICES, llm.providerId);
-		await this.deps.records.addUsage({
+		const { usd, priced } = costOf(tokens, llm.model, this.deps.prices(), llm.providerId);
+		const entry: LedgerEntry = {
 			id: this.deps.newId(),
 			at: this.deps.now(),
 			providerId: llm.providerId,
@@ -276,7 +287,9 @@ export class SpecSession {
 			usd,
 			priced,
 			outcome
-		});
+		};
+		await this.deps.records.addUsage(entry);
+		this.deps.onRecorded?.(entry);
 	}
 
 	private setProblem(phase: Phase, problem: Problem | undefined): void {
@@ -289,6 +302,8 @@ export class SpecSession {
 	private async touch(): Promise<void> {
 		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
 		const record: SpecMetaRecord = {
+			// Fields this class does not own (the spending cap) are kept as they are.
+			...existing,
 			projectId: this.deps.projectId,
 			spec: this.name,
 			prompt: this.prompt,
