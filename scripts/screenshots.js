@@ -54,6 +54,9 @@ try {
 			await page.getByRole('button', { name: 'Create and generate' }).click();
 			await page.locator('.doc').getByRole('heading', { name: 'Requirement 6' }).waitFor();
 			await page.screenshot({ path: `${out}/spec-${theme}-${width}.png` });
+			await page.getByRole('button', { name: 'Usage', exact: true }).click();
+			await page.getByRole('table', { name: 'Requests, newest first' }).waitFor();
+			await page.screenshot({ path: `${out}/usage-${theme}-${width}.png` });
 			await context.close();
 		}
 	}

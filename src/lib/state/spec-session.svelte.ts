@@ -6,10 +6,11 @@ import type { SpecMetaRecord } from '../platform/store/db';
 import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import { decideRetry, type RequestFailure } from '../core/llm/retry';
-import { costOf, DEFAULT_PRICES, type TokenUsage } from '../core/llm/pricing';
-import type { RequestKind } from '../core/llm/ledger';
+import { costOf, type PriceTable, type TokenUsage } from '../core/llm/pricing';
+import type { LedgerEntry, RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
 import { alwaysIncludedSteering, projectSummary, promptInputs, steeringCandidates } from '../core/steering/always';
+import { capBlock } from './usage.svelte';
 
 export interface SpecDeps {
 	projectId: string;
@@ -23,6 +24,10 @@ export interface SpecDeps {
 	newId: () => string;
 	/** Told after every change, so lists of specs can refresh. */
 	touched?: () => void;
+	/** The effective price table (defaults with the user's edits), read at each request. */
+	prices: () => PriceTable;
+	/** Told about each ledger entry once it is stored, so usage views follow without reloading. */
+	onRecorded?: (entry: LedgerEntry) => void;
 }
 
 /** A model revision of an existing document, shown as a diff; nothing is overwritten until accepted. */
@@ -271,6 +276,12 @@ export class SpecSession {
 	): Promise<string | null> {
 		const llm = this.deps.llm();
 		for (let attempt = 1; ; attempt++) {
+			// Every attempt, retries and repairs included, so nothing spends past the cap.
+			const blocked = await capBlock(this.deps.records, this.deps.projectId, this.name);
+			if (blocked) {
+				this.setProblem(phase, blocked);
+				return null;
+			}
 			try {
 				const result = await this.deps.chat(
 					{ baseURL: llm.baseURL, apiKey: llm.apiKey, model: llm.model, messages, signal: controller.signal },
@@ -338,8 +349,8 @@ export class SpecSession {
 	private async record(phase: Phase, kind: RequestKind, usage: TokenUsage | null, outcome: 'ok' | 'error' | 'aborted') {
 		const llm = this.deps.llm();
 		const tokens = usage ?? { input: 0, output: 0, cached: 0 };
-		const { usd, priced } = costOf(tokens, llm.model, DEFAULT_PRICES, llm.providerId);
-		await this.deps.records.addUsage({
+		const { usd, priced } = costOf(tokens, llm.model, this.deps.prices(), llm.providerId);
+		const entry: LedgerEntry = {
 			id: this.deps.newId(),
 			at: this.deps.now(),
 			providerId: llm.providerId,
@@ -349,7 +360,9 @@ export class SpecSession {
 			usd,
 			priced,
 			outcome
-		});
+		};
+		await this.deps.records.addUsage(entry);
+		this.deps.onRecorded?.(entry);
 	}
 
 	private setProblem(phase: Phase, problem: Problem | undefined): void {
@@ -362,6 +375,7 @@ export class SpecSession {
 	private async touch(): Promise<void> {
 		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
 		const record: SpecMetaRecord = {
+			// Fields this class does not own (the archive flag, the spending cap) are kept as they are.
 			...existing,
 			projectId: this.deps.projectId,
 			spec: this.name,

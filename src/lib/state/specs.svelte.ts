@@ -58,6 +58,7 @@ export class Specs {
 	async setArchived(name: string, archived: boolean): Promise<void> {
 		const meta = await this.deps.records.specMeta(this.deps.projectId, name);
 		await this.deps.records.putSpecMeta({
+			...meta,
 			projectId: this.deps.projectId,
 			spec: name,
 			prompt: meta?.prompt ?? '',

@@ -35,6 +35,8 @@ export interface SpecMetaRecord {
 	approvals: Approval[];
 	archived: boolean;
 	lastActivity: number;
+	/** Spending cap in USD; absent means no cap. Optional, so records written before it stay valid. */
+	capUsd?: number;
 }
 
 export interface SettingRecord {

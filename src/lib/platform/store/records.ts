@@ -40,8 +40,28 @@ export class Records {
 		return this.guard(() => this.db.get('specMeta', [projectId, spec]));
 	}
 
+	/** Every spec's metadata in a project, e.g. to show all spending caps at once. */
+	async specMetas(projectId: string): Promise<SpecMetaRecord[]> {
+		return this.guard(() => this.db.getAll('specMeta', IDBKeyRange.bound([projectId, ''], [projectId, '\uffff'])));
+	}
+
 	async putSpecMeta(record: SpecMetaRecord): Promise<void> {
 		await this.guard(() => this.db.put('specMeta', record));
+	}
+
+	/**
+	 * Sets or clears (null) a spec's spending cap in one transaction, leaving its other fields as
+	 * they are. A spec made outside Specwright has no record yet: it gets a blank one.
+	 */
+	async setSpecCap(projectId: string, spec: string, capUsd: number | null, now: number): Promise<void> {
+		await this.guard(async () => {
+			const tx = this.db.transaction('specMeta', 'readwrite');
+			const existing = await tx.store.get([projectId, spec]);
+			const record: SpecMetaRecord = existing ?? { projectId, spec, prompt: '', approvals: [], archived: false, lastActivity: now };
+			if (capUsd === null) delete record.capUsd;
+			else record.capUsd = capUsd;
+			await Promise.all([tx.store.put(record), tx.done]);
+		});
 	}
 
 	async addUsage(entry: LedgerEntry): Promise<void> {
