@@ -5,12 +5,12 @@ import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
 import type { SpecMetaRecord } from '../platform/store/db';
 import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
-import { decideRetry, type RequestFailure } from '../core/llm/retry';
-import { costOf, type PriceTable, type TokenUsage } from '../core/llm/pricing';
+import type { RequestFailure } from '../core/llm/retry';
+import type { PriceTable, TokenUsage } from '../core/llm/pricing';
 import type { LedgerEntry, RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
 import { alwaysIncludedSteering, projectSummary, promptInputs, steeringCandidates } from '../core/steering/always';
-import { capBlock } from './usage.svelte';
+import { callModel } from './model-call';
 
 export interface SpecDeps {
 	projectId: string;
@@ -265,7 +265,7 @@ export class SpecSession {
 		}
 	}
 
-	/** One logical request with retries. Returns null when it ended without a usable reply. */
+	/** One logical request; returns the reply, or null after saying why there is none. */
 	private async request(
 		phase: Phase,
 		messages: ReturnType<typeof buildGenerationMessages>,
@@ -274,63 +274,48 @@ export class SpecSession {
 		prefix: string,
 		target: 'doc' | 'proposal' | 'none' = 'doc'
 	): Promise<string | null> {
-		const llm = this.deps.llm();
-		for (let attempt = 1; ; attempt++) {
-			// Every attempt, retries and repairs included, so nothing spends past the cap.
-			const blocked = await capBlock(this.deps.records, this.deps.projectId, this.name);
-			if (blocked) {
-				this.setProblem(phase, blocked);
-				return null;
+		const outcome = await callModel({
+			deps: this.deps,
+			spec: this.name,
+			phase,
+			kind,
+			messages,
+			signal: controller.signal,
+			inputs: this.#inputs,
+			onText: (text) => {
+				if (this.generating) this.generating = { ...this.generating, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
+			},
+			onWait: (waitUntil, waitReason) => {
+				if (this.generating) this.generating = { ...this.generating, text: prefix, waitUntil, waitReason };
 			}
-			try {
-				const result = await this.deps.chat(
-					{ baseURL: llm.baseURL, apiKey: llm.apiKey, model: llm.model, messages, signal: controller.signal },
-					(text) => {
-						if (this.generating) this.generating = { ...this.generating, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
-					}
-				);
-				await this.record(phase, kind, result.usage, 'ok');
-				return result.text;
-			} catch (error) {
-				if (!this.deps.isChatFailure(error)) throw error;
-				const { failure, partial, usage } = error;
-				await this.record(phase, kind, usage, failure.kind === 'aborted' ? 'aborted' : 'error');
-				const decision = decideRetry(failure, attempt, { inputs: this.#inputs });
-				if (decision.action === 'retry') {
-					if (this.generating) {
-						this.generating = { ...this.generating, text: prefix, waitUntil: this.deps.now() + decision.delayMs, waitReason: decision.reason };
-					}
-					await this.deps.sleep(decision.delayMs, controller.signal).catch(() => undefined);
-					if (controller.signal.aborted) return null;
-					continue;
-				}
-				// Whatever arrived before a stop or a cut is kept, and Continue carries on from it.
-				const kept = prefix ? joinContinuation(prefix, partial) : partial;
-				if (target === 'none') {
-					if (decision.problem !== 'aborted') this.setProblem(phase, { message: decision.message, hint: decision.hint, settingsLink: decision.settingsLink });
-					return null;
-				}
-				if (target === 'proposal') {
-					// A revision that stopped part-way is still shown as a diff, never written over the document.
-					if (partial.trim() !== '') this.propose(phase, this.docs[phase] ?? '', partial, kind === 'refine' ? 'refine' : 'regenerate');
-					if (decision.problem === 'aborted') return null;
-					this.setProblem(phase, { message: decision.message, hint: decision.hint, settingsLink: decision.settingsLink });
-					return null;
-				}
-				if (kept.trim() !== '') await this.saveDoc(phase, kept);
-				if (decision.problem === 'aborted') {
-					if (kept.trim() !== '') this.setProblem(phase, { message: 'Stopped. What arrived is kept.', hint: '', canContinue: true });
-					return null;
-				}
-				this.setProblem(phase, {
-					message: decision.message,
-					hint: decision.hint,
-					settingsLink: decision.settingsLink,
-					canContinue: kept.trim() !== '' && (decision.problem === 'cut' || decision.problem === 'network' || decision.problem === 'server-error')
-				});
-				return null;
-			}
+		});
+		if (outcome.ok) return outcome.text;
+		if ('blocked' in outcome) {
+			this.setProblem(phase, outcome.blocked);
+			return null;
 		}
+		const { stop, partial } = outcome;
+		const problem: Problem = { message: stop.message, hint: stop.hint, settingsLink: stop.settingsLink };
+		if (target === 'none') {
+			if (stop.problem !== 'aborted') this.setProblem(phase, problem);
+			return null;
+		}
+		if (target === 'proposal') {
+			// A revision that stopped part-way is still shown as a diff, never written over the document.
+			if (partial.trim() !== '') this.propose(phase, this.docs[phase] ?? '', partial, kind === 'refine' ? 'refine' : 'regenerate');
+			if (stop.problem !== 'aborted') this.setProblem(phase, problem);
+			return null;
+		}
+		// Whatever arrived before a stop or a cut is kept, and Continue carries on from it.
+		const kept = prefix ? joinContinuation(prefix, partial) : partial;
+		if (kept.trim() !== '') await this.saveDoc(phase, kept);
+		if (stop.problem === 'aborted') {
+			if (kept.trim() !== '') this.setProblem(phase, { message: 'Stopped. What arrived is kept.', hint: '', canContinue: true });
+			return null;
+		}
+		const resumable = stop.problem === 'cut' || stop.problem === 'network' || stop.problem === 'server-error';
+		this.setProblem(phase, { ...problem, canContinue: kept.trim() !== '' && resumable });
+		return null;
 	}
 
 	private upstream(phase: Phase): Partial<Record<Phase, string>> {
@@ -344,25 +329,6 @@ export class SpecSession {
 			steeringCandidates(paths).map(async (path) => ({ path, content: await this.deps.fs.readText(path) }))
 		);
 		return { steering: alwaysIncludedSteering(steeringFiles), projectSummary: projectSummary(paths) };
-	}
-
-	private async record(phase: Phase, kind: RequestKind, usage: TokenUsage | null, outcome: 'ok' | 'error' | 'aborted') {
-		const llm = this.deps.llm();
-		const tokens = usage ?? { input: 0, output: 0, cached: 0 };
-		const { usd, priced } = costOf(tokens, llm.model, this.deps.prices(), llm.providerId);
-		const entry: LedgerEntry = {
-			id: this.deps.newId(),
-			at: this.deps.now(),
-			providerId: llm.providerId,
-			model: llm.model,
-			purpose: { projectId: this.deps.projectId, spec: this.name, phase, kind },
-			tokens,
-			usd,
-			priced,
-			outcome
-		};
-		await this.deps.records.addUsage(entry);
-		this.deps.onRecorded?.(entry);
 	}
 
 	private setProblem(phase: Phase, problem: Problem | undefined): void {
