@@ -14,7 +14,8 @@ export interface LlmSettings {
 const KEY = 'llm';
 const PRICES_KEY = 'prices';
 
-export const DEFAULT_LLM: LlmSettings = { providerId: 'openai', baseURL: providerById('openai').baseURL, apiKey: '', model: '' };
+const DEFAULT_PROVIDER = providerById('openai');
+export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseURL: DEFAULT_PROVIDER.baseURL, apiKey: '', model: DEFAULT_PROVIDER.suggestedModel };
 
 /**
  * Model settings. Stored only in this browser's IndexedDB: the key never goes to a URL,
