@@ -9,6 +9,7 @@ import { Notices } from './state/notices.svelte';
 import { Commands } from './state/commands.svelte';
 import { StorageStatus } from './state/storage.svelte';
 import { Dialogs } from './state/dialogs.svelte';
+import { ProjectImports } from './state/imports.svelte';
 import type { AppContext } from './state/app.svelte';
 
 /** The one place adapters are created and injected into the state classes. */
@@ -16,8 +17,10 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 	const db = await openSpecwrightDb();
 	const records = new Records(db);
 	const files = new IdbProjectFileSystems(db);
+	const projects = new Projects(records, files, () => crypto.randomUUID());
+	const dialogs = new Dialogs();
 	const app: AppContext = {
-		projects: new Projects(records, files, () => crypto.randomUUID()),
+		projects,
 		// The probe is only needed on the settings page: keep it out of the first paint.
 		settings: new Settings(records, (llm, signal) =>
 			import('./platform/llm/connection-probe').then((m) => m.testConnection(llm, signal))
@@ -26,7 +29,11 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 		notices,
 		commands: new Commands((error) => notices.error(error)),
 		storage: new StorageStatus(requestPersistentStorage, estimateStorage),
-		dialogs: new Dialogs(),
+		dialogs,
+		// The unzip worker is loaded on the first zip import only.
+		imports: new ProjectImports(projects, dialogs, () =>
+			import('./platform/archive/zip-extractor').then((m) => m.openZipExtractor)
+		),
 		files,
 		records
 	};

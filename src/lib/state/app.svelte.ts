@@ -7,6 +7,7 @@ import type { Notices } from './notices.svelte';
 import type { Commands } from './commands.svelte';
 import type { StorageStatus } from './storage.svelte';
 import type { Dialogs } from './dialogs.svelte';
+import type { ProjectImports } from './imports.svelte';
 import type { Records } from '../platform/store/records';
 
 /** Everything a page needs, built once by boot.ts and handed down by context. */
@@ -18,6 +19,7 @@ export interface AppContext {
 	commands: Commands;
 	storage: StorageStatus;
 	dialogs: Dialogs;
+	imports: ProjectImports;
 	files: ProjectFileSystems;
 	records: Records;
 }

@@ -1,4 +1,4 @@
-import type { ProjectFileSystems } from '../core/ports';
+import type { ProjectFileSystem, ProjectFileSystems } from '../core/ports';
 import type { ProjectRecord } from '../platform/store/db';
 import type { Records } from '../platform/store/records';
 import { uniqueProjectName, validateProjectName } from '../core/projects/names';
@@ -47,6 +47,21 @@ export class Projects {
 		}
 		const now = Date.now();
 		const record: ProjectRecord = { id, name: projectName, createdAt: now, updatedAt: now };
+		await this.guarded(id, () => this.records.putProject(record));
+		this.#list = [...this.#list, record];
+		return record;
+	}
+
+	/**
+	 * A project whose files come from elsewhere (an import). The name is made unique only at the end,
+	 * when the files are all written, so a project created meanwhile cannot take it.
+	 */
+	async createFilled(baseName: string, fill: (files: ProjectFileSystem) => Promise<void>): Promise<ProjectRecord> {
+		const id = this.newId();
+		await this.guarded(id, () => fill(this.files.open(id)));
+		const now = Date.now();
+		const name = uniqueProjectName(baseName, this.#list.map((p) => p.name));
+		const record: ProjectRecord = { id, name, createdAt: now, updatedAt: now };
 		await this.guarded(id, () => this.records.putProject(record));
 		this.#list = [...this.#list, record];
 		return record;
