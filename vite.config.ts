@@ -31,7 +31,7 @@ function crossOriginIsolation(): Plugin {
  */
 function startupChunk(): Plugin {
 	const lazy = /node_modules\/(@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn|openai)\/|src\/lib\/(core\/sample|ui\/editor\/codemirror)/;
-	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot|state\/|platform\/store|core\/(errors|ports|projects|fs\/paths))/;
+	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot\.ts|platform\/store\/|core\/(errors|ports)\.ts|state\/(app|notices|theme|commands|storage|dialogs)\.svelte\.ts)/;
 	return {
 		name: 'specwright:startup-chunk',
 		configEnvironment(name, config) {
