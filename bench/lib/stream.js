@@ -42,8 +42,8 @@ function armRun({ spec, heading }) {
 	const check = () => {
 		if (run.start === undefined || run.dom !== undefined) return;
 		const view = document.querySelector(`section.spec[aria-label="Spec ${spec}"]`);
-		const last = view?.querySelector('.doc .markdown > h3:last-of-type');
-		if (!view || last?.textContent?.trim() !== heading) return;
+		const headings = view?.querySelectorAll('.doc h3');
+		if (!view || headings?.[headings.length - 1]?.textContent?.trim() !== heading) return;
 		if ([...view.querySelectorAll('.notes .note')].some((n) => n.textContent?.includes('Writing requirements.md'))) return;
 		run.dom = performance.now();
 		observer.disconnect();
