@@ -44,6 +44,8 @@ export class SpecSession {
 	generating = $state<{ phase: Phase; text: string; waitUntil: number | null } | null>(null);
 	problems = $state<Partial<Record<Phase, Problem>>>({});
 	#abort: AbortController | null = null;
+	/** Streamed text not yet published to `generating`; see `publish`. */
+	#pending: { phase: Phase; text: string; prefix: string } | null = null;
 
 	constructor(
 		readonly name: string,
@@ -121,9 +123,28 @@ export class SpecSession {
 			if (reply === null) return;
 			await this.finish(phase, partial ? joinContinuation(partial, reply) : reply, controller);
 		} finally {
+			this.#pending = null;
 			this.generating = null;
 			this.#abort = null;
 		}
+	}
+
+	/**
+	 * A network read can bring hundreds of chunks, handled one after another in the same task; the
+	 * text so far is published once that task is over rather than once per chunk, so the view is
+	 * not updated hundreds of times in a row for a single paint.
+	 */
+	private publish(phase: Phase, text: string, prefix: string): void {
+		const scheduled = this.#pending !== null;
+		this.#pending = { phase, text, prefix };
+		if (scheduled) return;
+		setTimeout(() => {
+			const latest = this.#pending;
+			this.#pending = null;
+			if (!latest || this.generating?.phase !== latest.phase) return;
+			const text = latest.prefix ? joinContinuation(latest.prefix, latest.text) : latest.text;
+			this.generating = { phase: latest.phase, text, waitUntil: null };
+		});
 	}
 
 	/** Cleans the reply up; when it is still not the format, asks once for a repair. */
@@ -155,15 +176,14 @@ export class SpecSession {
 			try {
 				const result = await this.deps.chat(
 					{ baseURL: llm.baseURL, apiKey: llm.apiKey, model: llm.model, messages, signal: controller.signal },
-					(text) => {
-						if (this.generating) this.generating = { phase, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
-					}
+					(text) => this.publish(phase, text, prefix)
 				);
 				await this.record(phase, kind, result.usage, 'ok');
 				return result.text;
 			} catch (error) {
 				if (!this.deps.isChatFailure(error)) throw error;
 				const { failure, partial, usage } = error;
+				this.#pending = null;
 				await this.record(phase, kind, usage, failure.kind === 'aborted' ? 'aborted' : 'error');
 				const decision = decideRetry(failure, attempt);
 				if (decision.action === 'retry') {
