@@ -11,6 +11,7 @@ import { buildHarness, measureFs } from './lib/fs.js';
 import { measureLoad } from './lib/load.js';
 import { mergeResults, printTable, validateMetrics } from './lib/report.js';
 import { startPreview, stageBenchFiles } from './lib/server.js';
+import { measureStream } from './lib/stream.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(root, 'bench/results.json');
@@ -118,6 +119,7 @@ try {
 	const url = preview.url;
 	await group('load', () => measureLoad(b, url));
 	await group('fs', () => measureFs(options, url, join(scratch, 'profile')));
+	await group('stream', () => measureStream(b, url));
 	await group('spec-parse', specParse);
 } catch (error) {
 	errors.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

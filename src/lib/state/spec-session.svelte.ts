@@ -70,6 +70,8 @@ export class SpecSession {
 	#abort: AbortController | null = null;
 	/** The current prompt's parts and sizes, for naming what to cut when it is too long. */
 	#inputs: Array<{ name: string; tokens: number }> = [];
+	/** Streamed text not yet published to `generating`; see `publish`. */
+	#pending: { text: string; prefix: string } | null = null;
 
 	constructor(
 		readonly name: string,
@@ -244,6 +246,7 @@ export class SpecSession {
 				this.setProblem(phase, { message, hint: hint ?? 'Try again; if it keeps failing, reload the page.' });
 			}
 		} finally {
+			this.#pending = null;
 			this.generating = null;
 			this.#abort = null;
 		}
@@ -282,13 +285,12 @@ export class SpecSession {
 			messages,
 			signal: controller.signal,
 			inputs: this.#inputs,
-			onText: (text) => {
-				if (this.generating) this.generating = { ...this.generating, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
-			},
+			onText: (text) => this.publish(text, prefix),
 			onWait: (waitUntil, waitReason) => {
 				if (this.generating) this.generating = { ...this.generating, text: prefix, waitUntil, waitReason };
 			}
 		});
+		this.#pending = null;
 		if (outcome.ok) return outcome.text;
 		if ('blocked' in outcome) {
 			this.setProblem(phase, outcome.blocked);
@@ -316,6 +318,24 @@ export class SpecSession {
 		const resumable = stop.problem === 'cut' || stop.problem === 'network' || stop.problem === 'server-error';
 		this.setProblem(phase, { ...problem, canContinue: kept.trim() !== '' && resumable });
 		return null;
+	}
+
+	/**
+	 * A network read can bring hundreds of chunks, handled one after another in the same task; the
+	 * text so far is published once that task is over rather than once per chunk, so the view is
+	 * not updated hundreds of times for a single paint.
+	 */
+	private publish(text: string, prefix: string): void {
+		const scheduled = this.#pending !== null;
+		this.#pending = { text, prefix };
+		if (scheduled) return;
+		setTimeout(() => {
+			const latest = this.#pending;
+			this.#pending = null;
+			if (!latest || !this.generating) return;
+			const shown = latest.prefix ? joinContinuation(latest.prefix, latest.text) : latest.text;
+			this.generating = { ...this.generating, text: shown, waitUntil: null };
+		});
 	}
 
 	private upstream(phase: Phase): Partial<Record<Phase, string>> {
