@@ -19,6 +19,7 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 	const files = new IdbProjectFileSystems(db);
 	const projects = new Projects(records, files, () => crypto.randomUUID());
 	const dialogs = new Dialogs();
+	let prices: Promise<import('./state/prices.svelte').Prices> | undefined;
 	const app: AppContext = {
 		projects,
 		// The probe is only needed on the settings page: keep it out of the first paint.
@@ -35,7 +36,13 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 			import('./platform/archive/zip-extractor').then((m) => m.openZipExtractor)
 		),
 		files,
-		records
+		records,
+		prices: () =>
+			(prices ??= import('./state/prices.svelte').then(async ({ Prices }) => {
+				const loaded = new Prices(records);
+				await loaded.load();
+				return loaded;
+			}))
 	};
 	await Promise.all([app.projects.load(), app.settings.load()]);
 	app.storage.init().catch((error) => notices.error(error));

@@ -9,6 +9,7 @@ import type { StorageStatus } from './storage.svelte';
 import type { Dialogs } from './dialogs.svelte';
 import type { ProjectImports } from './imports.svelte';
 import type { Records } from '../platform/store/records';
+import type { Prices } from './prices.svelte';
 
 /** Everything a page needs, built once by boot.ts and handed down by context. */
 export interface AppContext {
@@ -22,6 +23,8 @@ export interface AppContext {
 	imports: ProjectImports;
 	files: ProjectFileSystems;
 	records: Records;
+	/** The price table, loaded on first use. */
+	prices: () => Promise<Prices>;
 }
 
 export const [getApp, setApp] = createContext<AppContext>();

@@ -1,8 +1,6 @@
 import type { Records } from '../platform/store/records';
 import type { ConnectionVerdict } from '../core/llm/connection';
 import { providerById, validateBaseUrl } from '../core/llm/providers';
-import { DEFAULT_PRICES, type PriceTable } from '../core/llm/pricing';
-import { applyOverrides, NO_OVERRIDES, overridesFor, readOverrides, type PriceOverrides } from '../core/llm/price-table';
 
 export interface LlmSettings {
 	providerId: string;
@@ -12,7 +10,6 @@ export interface LlmSettings {
 }
 
 const KEY = 'llm';
-const PRICES_KEY = 'prices';
 
 const DEFAULT_PROVIDER = providerById('openai');
 export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseURL: DEFAULT_PROVIDER.baseURL, apiKey: '', model: DEFAULT_PROVIDER.suggestedModel };
@@ -24,9 +21,6 @@ export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseU
 export class Settings {
 	llm = $state<LlmSettings>({ ...DEFAULT_LLM });
 	loaded = $state(false);
-	#priceOverrides = $state<PriceOverrides>(NO_OVERRIDES);
-	/** The table costs are computed with: the defaults with the user's edits on top. */
-	prices = $derived<PriceTable>(applyOverrides(DEFAULT_PRICES, this.#priceOverrides));
 
 	constructor(
 		private readonly records: Records,
@@ -39,9 +33,8 @@ export class Settings {
 	}
 
 	async load(): Promise<void> {
-		const [saved, prices] = await Promise.all([this.records.setting<Partial<LlmSettings>>(KEY), this.records.setting<unknown>(PRICES_KEY)]);
+		const saved = await this.records.setting<Partial<LlmSettings>>(KEY);
 		if (saved) this.llm = { ...DEFAULT_LLM, ...saved };
-		this.#priceOverrides = readOverrides(prices);
 		this.loaded = true;
 	}
 
@@ -55,23 +48,6 @@ export class Settings {
 		};
 		await this.records.putSetting(KEY, clean);
 		this.llm = clean;
-	}
-
-	/** True when the user changed, added or removed any price. */
-	get pricesEdited(): boolean {
-		return Object.keys(this.#priceOverrides.set).length > 0 || this.#priceOverrides.removed.length > 0;
-	}
-
-	/** Stores a validated table as overrides; new requests are priced with it, past ones keep their cost. */
-	async savePrices(table: PriceTable): Promise<void> {
-		const overrides = overridesFor(DEFAULT_PRICES, table);
-		await this.records.putSetting(PRICES_KEY, overrides);
-		this.#priceOverrides = overrides;
-	}
-
-	async resetPrices(): Promise<void> {
-		await this.records.putSetting(PRICES_KEY, NO_OVERRIDES);
-		this.#priceOverrides = NO_OVERRIDES;
 	}
 
 	testConnection(draft: LlmSettings, signal?: AbortSignal): Promise<ConnectionVerdict> {
