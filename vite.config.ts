@@ -30,7 +30,7 @@ function crossOriginIsolation(): Plugin {
  * language modes, the sample project, the model client) keeps its own chunks.
  */
 function startupChunk(): Plugin {
-	const lazy = /node_modules\/(@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn|openai)\/|src\/lib\/(core\/sample|ui\/editor\/codemirror)/;
+	const lazy = /node_modules\/(@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn|openai)\/|src\/lib\/(sample|ui\/editor\/codemirror)/;
 	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot\.ts|platform\/store\/|core\/(errors|ports)\.ts|state\/(app|notices|theme|commands|storage|dialogs)\.svelte\.ts)/;
 	return {
 		name: 'specwright:startup-chunk',

@@ -36,7 +36,7 @@ export class Projects {
 		const files = this.files.open(id);
 		let projectName: string;
 		if (template === 'sample') {
-			const sample = await import('../core/sample/sample-project');
+			const sample = await import('../sample/sample-project');
 			projectName = name.trim() ? validateProjectName(name, taken) : uniqueProjectName(sample.SAMPLE_PROJECT_NAME, taken);
 			await this.guarded(id, () =>
 				files.writeMany(sample.sampleProjectFiles.map((f) => ({ path: f.path, data: f.content })))

@@ -150,8 +150,8 @@ function decideHttp(
 function contextTooLong(inputs: RetryOptions['inputs']): RetryDecision {
 	const largest = [...(inputs ?? [])].sort((a, b) => b.tokens - a.tokens)[0];
 	const hint = largest
-		? `The largest input is ${largest.name} (about ${largest.tokens.toLocaleString('en-US')} tokens): shorten or leave it out, or pick a model with a larger context window.`
-		: 'Shorten the documents or steering files sent with the request, or pick a model with a larger context window.';
+		? `The largest input is ${largest.name} (about ${largest.tokens.toLocaleString('en-US')} tokens): shorten or leave it out, or pick a model with a larger context window instead.`
+		: 'Shorten the documents or steering files sent with the request, or pick a model with a larger context window instead.';
 	const message = largest
 		? `The request is too long for this model's context window; ${largest.name} is the largest part of it.`
 		: "The request is too long for this model's context window.";

@@ -8,7 +8,7 @@ export type Eol = '' | '\n' | '\r\n' | '\r';
 export interface Line {
 	/** The line without its line ending. */
 	readonly text: string;
-	/** Offset of the first character of the line in the document. */
+	/** Offset of the first character of the line in the text. */
 	readonly start: number;
 	/** The line ending as written ('' on a last line without one). */
 	readonly eol: Eol;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizePath } from '../fs/paths';
+import { normalizePath } from '../core/fs/paths';
 import { SAMPLE_PROJECT_NAME, sampleProjectFiles } from './sample-project';
 
 const SPEC = '.kiro/specs/task-filters';
