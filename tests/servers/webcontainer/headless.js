@@ -184,13 +184,18 @@ function createInstance(Comlink, call, runtimeInfo, events) {
 			/** @type {Promise<number>} */
 			const onExit = new Promise((resolve) => (rec.resolveExit = resolve));
 			for (const e of rec.early.splice(0)) onProcEvent(e);
+			// Keystrokes and resizes reach the process in the order they were made, one call at a time.
+			/** @type {Promise<unknown>} */
+			let queue = Promise.resolve();
+			/** @param {string} op @param {unknown[]} args */
+			const inOrder = (op, args) => (queue = queue.then(() => call(op, [id, ...args])).catch(() => {}));
 			return Comlink.proxy({
 				onExit,
 				/** @param {string | Uint8Array} data */
-				write: (data) => call('write', [id, data]).catch(() => {}),
-				kill: () => call('kill', [id]).catch(() => {}),
+				write: (data) => inOrder('write', [data]),
+				kill: () => inOrder('kill', []),
 				/** @param {{ cols: number, rows: number }} size */
-				resize: (size) => call('resize', [id, size]).catch(() => {})
+				resize: (size) => inOrder('resize', [size])
 			});
 		},
 		/** @param {string} event @param {Listener} listener */

@@ -3,7 +3,9 @@
 // colours and resizes behave like a terminal, and stdout+stderr arrive merged as they would from a pty.
 import { spawn, execFile } from 'node:child_process';
 import { readdir, readFile, readlink } from 'node:fs/promises';
-import { constants } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * @typedef {{ cols: number, rows: number }} Dimensions
@@ -18,10 +20,15 @@ import { constants } from 'node:os';
 /** @param {string} s */
 const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+// bash ignores PS1 from the environment: the interactive shell gets a plain prompt from an rc file,
+// and no bracketed-paste escapes, so tests and terminals see `$ ` and the echoed input only.
+const RC_FILE = join(tmpdir(), 'wc-backend-jshrc');
+writeFileSync(RC_FILE, "PS1='$ '\nbind 'set enable-bracketed-paste off' 2>/dev/null\n");
+
 /** @param {string} command @param {string[]} args */
 function mapCommand(command, args) {
 	if (command !== 'jsh') return { command, args };
-	return { command: 'bash', args: args.length ? ['--noprofile', '--norc', ...args] : ['--noprofile', '--norc', '-i'] };
+	return { command: 'bash', args: args.length ? ['--noprofile', '--norc', ...args] : ['--noprofile', '--rcfile', RC_FILE, '-i'] };
 }
 
 export class RealProcess {
@@ -38,7 +45,6 @@ export class RealProcess {
 		const env = {
 			...process.env,
 			PATH: `${root}/node_modules/.bin:${process.env.PATH ?? ''}`,
-			PS1: '$ ',
 			SHELL: '/bin/bash',
 			...Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, String(v)]))
 		};
