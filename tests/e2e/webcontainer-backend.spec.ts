@@ -17,6 +17,7 @@ declare global {
 
 const test = base.extend<{ backend: WebContainerBackend }, { pageUrl: string }>({
 	pageUrl: [
+		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
 			const server = await startIsolatedPage();
 			await use(server.url);
@@ -24,6 +25,7 @@ const test = base.extend<{ backend: WebContainerBackend }, { pageUrl: string }>(
 		},
 		{ scope: 'worker' }
 	],
+	// eslint-disable-next-line no-empty-pattern
 	backend: async ({}, use) => {
 		const backend = await startWebContainerBackend();
 		await use(backend);
@@ -32,15 +34,15 @@ const test = base.extend<{ backend: WebContainerBackend }, { pageUrl: string }>(
 });
 
 /** Opens the isolated page pointed at the backend and boots a WebContainer in it as `window.wc`. */
-async function boot(page: Page, pageUrl: string, backend: WebContainerBackend) {
+async function boot(page: Page, pageUrl: string, backend: WebContainerBackend, coep: 'credentialless' | 'require-corp' = 'credentialless') {
 	await page.addInitScript((origin) => {
 		(globalThis as { WEBCONTAINER_API_IFRAME_URL?: string }).WEBCONTAINER_API_IFRAME_URL = origin;
 	}, backend.origin);
 	await page.goto(pageUrl);
 	await expect(page).toHaveTitle('WebContainer client ready');
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-	await page.evaluate(async () => {
-		window.wc = await window.WebContainer.boot({ coep: 'credentialless' });
+	await page.evaluate(async (coep) => {
+		window.wc = await window.WebContainer.boot({ coep });
 		window.run = async (command, args) => {
 			const proc = await window.wc.spawn(command, args);
 			let output = '';
@@ -49,7 +51,7 @@ async function boot(page: Page, pageUrl: string, backend: WebContainerBackend) {
 			await drained;
 			return { output, code };
 		};
-	});
+	}, coep);
 }
 
 test('mounts a tree, runs real commands and writes files into the backend folder', async ({ page, pageUrl, backend }) => {
@@ -179,5 +181,15 @@ test('in hanging mode the backend page loads but boot never settles', async ({ p
 		expect(backend.boots).toBe(0);
 	} finally {
 		await backend.close();
+	}
+});
+
+test('boots inside a page isolated with COEP require-corp too', async ({ page, backend }) => {
+	const strict = await startIsolatedPage({ coep: 'require-corp' });
+	try {
+		await boot(page, strict.url, backend, 'require-corp');
+		expect(await page.evaluate(() => window.run('node', ['-p', '6 * 7']))).toEqual({ output: '42\n', code: 0 });
+	} finally {
+		await strict.close();
 	}
 });

@@ -129,12 +129,13 @@ function createInstance(Comlink, call, runtimeInfo, events) {
 		else if (e.t === 'error') fire('error', { message: e.message });
 	};
 	void (async () => {
-		const reader = /** @type {ReadableStream<Uint8Array>} */ (events.body).pipeThrough(new TextDecoderStream()).getReader();
+		const reader = /** @type {ReadableStream<Uint8Array>} */ (events.body).getReader();
+		const decoder = new TextDecoder();
 		let buffered = '';
 		for (;;) {
 			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-			if (done) return;
-			buffered += value;
+			if (done || !value) return;
+			buffered += decoder.decode(value, { stream: true });
 			const lines = buffered.split('\n');
 			buffered = lines.pop() ?? '';
 			for (const line of lines) if (line) dispatch(JSON.parse(line));

@@ -31,6 +31,11 @@ function mapCommand(command, args) {
 	return { command: 'bash', args: args.length ? ['--noprofile', '--norc', ...args] : ['--noprofile', '--rcfile', RC_FILE, '-i'] };
 }
 
+// A small base environment, as in a fresh WebContainer: the test runner's own variables
+// (FORCE_COLOR, NODE_OPTIONS, worker indexes…) must not change how commands behave.
+const KEPT_ENV = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ'];
+const baseEnv = () => Object.fromEntries(KEPT_ENV.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]])));
+
 export class RealProcess {
 	/**
 	 * @param {RunOptions} options
@@ -43,7 +48,7 @@ export class RealProcess {
 		const terminal = options.terminal;
 		/** @type {NodeJS.ProcessEnv} */
 		const env = {
-			...process.env,
+			...baseEnv(),
 			PATH: `${root}/node_modules/.bin:${process.env.PATH ?? ''}`,
 			SHELL: '/bin/bash',
 			...Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, String(v)]))
