@@ -63,6 +63,11 @@ test('mounts a tree, runs real commands and writes files into the backend folder
 		const missing = await window.run('no-such-command-xyz', []);
 		await window.wc.fs.writeFile('/home/projects/src/b.txt', 'from client');
 		await window.wc.fs.mkdir('deep/er', { recursive: true });
+		await window.wc.fs.writeFile('gone.txt', 'x');
+		await window.wc.fs.rename('gone.txt', 'deep/er/moved.txt');
+		await window.wc.fs.writeFile('gone.txt', 'y');
+		await window.wc.fs.rm('gone.txt');
+		const shell = await window.run('jsh', ['-c', 'ls deep/er && echo $((6 * 7))']);
 		const entries = await window.wc.fs.readdir('.', { withFileTypes: true });
 		const tree = await window.wc.export('src');
 		let escaped = '';
@@ -71,6 +76,7 @@ test('mounts a tree, runs real commands and writes files into the backend folder
 			workdir: window.wc.workdir,
 			printed,
 			failed,
+			shell,
 			missing: missing.code,
 			entries: entries.map((e) => `${e.name}:${e.isDirectory() ? 'dir' : 'file'}`).sort(),
 			exported: Object.keys(tree).sort(),
@@ -82,12 +88,14 @@ test('mounts a tree, runs real commands and writes files into the backend folder
 	expect(result.failed.code).toBe(3);
 	expect(result.failed.output).toContain('boom');
 	expect(result.missing).toBe(127);
+	expect(result.shell).toEqual({ output: 'moved.txt\n42\n', code: 0 });
 	expect(result.entries).toEqual(['bin.dat:file', 'deep:dir', 'src:dir']);
 	expect(result.exported).toEqual(['a.txt', 'b.txt']);
 	expect(result.escaped).toContain('outside /home/projects');
 	expect(readFileSync(join(backend.root, 'src/b.txt'), 'utf8')).toBe('from client');
 	expect([...readFileSync(join(backend.root, 'bin.dat'))]).toEqual([0, 255, 10]);
-	expect(existsSync(join(backend.root, 'deep/er'))).toBe(true);
+	expect(readFileSync(join(backend.root, 'deep/er/moved.txt'), 'utf8')).toBe('x');
+	expect(existsSync(join(backend.root, 'gone.txt'))).toBe(false);
 });
 
 test('a file written by a process reaches the client through fs.watch', async ({ page, pageUrl, backend }) => {
