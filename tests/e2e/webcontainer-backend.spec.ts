@@ -89,6 +89,8 @@ test('mounts a tree, runs real commands and writes files into the backend folder
 	expect(result.failed.output).toContain('boom');
 	expect(result.missing).toBe(127);
 	expect(result.shell).toEqual({ output: 'moved.txt\n42\n', code: 0 });
+	expect(backend.commands.map((c) => c.command)).toEqual(['node', 'node', 'no-such-command-xyz', 'jsh']);
+	expect(backend.commands[3]).toEqual({ command: 'jsh', args: ['-c', 'ls deep/er && echo $((6 * 7))'], cwd: '/home/projects', terminal: false });
 	expect(result.entries).toEqual(['bin.dat:file', 'deep:dir', 'src:dir']);
 	expect(result.exported).toEqual(['a.txt', 'b.txt']);
 	expect(result.escaped).toContain('outside /home/projects');
@@ -200,4 +202,21 @@ test('boots inside a page isolated with COEP require-corp too', async ({ page, b
 	} finally {
 		await strict.close();
 	}
+});
+
+test('with a boot error set, boot rejects with that message', async ({ page, pageUrl, backend }) => {
+	backend.setBootError('Unable to create more instances');
+	await page.addInitScript((origin) => {
+		(globalThis as { WEBCONTAINER_API_IFRAME_URL?: string }).WEBCONTAINER_API_IFRAME_URL = origin;
+	}, backend.origin);
+	await page.goto(pageUrl);
+	await expect(page).toHaveTitle('WebContainer client ready');
+	const message = await page.evaluate(() =>
+		window.WebContainer.boot({ coep: 'credentialless' }).then(
+			() => 'booted',
+			(e: Error) => e.message
+		)
+	);
+	expect(message).toBe('Unable to create more instances');
+	expect(backend.boots).toBe(0);
 });
