@@ -123,7 +123,10 @@ function createInstance(Comlink, call, runtimeInfo, events) {
 	/** @param {Record<string, unknown>} e */
 	const dispatch = (e) => {
 		if (e.t === 'data' || e.t === 'exit') onProcEvent(e);
-		else if (e.t === 'watch') watchers.get(Number(e.id))?.(e.event, e.filename);
+		else if (e.t === 'watch') {
+			const listener = watchers.get(Number(e.id));
+			if (listener) Promise.resolve(listener(e.event, e.filename)).catch(() => {});
+		}
 		else if (e.t === 'port') fire('port', e.port, e.type, e.url);
 		else if (e.t === 'server-ready') fire('server-ready', e.port, e.url);
 		else if (e.t === 'error') fire('error', { message: e.message });
