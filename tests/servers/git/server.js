@@ -82,11 +82,12 @@ export async function startGitServer({ port = 0, cors = true, gitBackend = GIT_B
 		}
 		// `/name.git/info/refs` → the non-bare repository folder `root/name`.
 		const match = /^\/([\w.-]+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/.*))$/.exec(url.pathname);
-		const service = url.searchParams.get('service') ?? match?.[2].slice(1) ?? '';
+		const service = url.searchParams.get('service') ?? match?.[2]?.slice(1) ?? '';
 		const record = { method: req.method ?? 'GET', path: url.pathname, service, status: 0, bytes: 0 };
 		requests.push(record);
 		if (!match) return send(res, 404, 'Not a git repository path\n', record);
-		const [, name, rest] = match;
+		const name = match[1] ?? '';
+		const rest = match[2] ?? '';
 		const auth = protectedRepos.get(name);
 		if (auth && !authorized(req.headers.authorization, auth)) {
 			res.setHeader('www-authenticate', `Basic realm="${name}"`);
