@@ -12,7 +12,7 @@ import { median, round } from './report.js';
 
 const run = promisify(execFile);
 /** Measured runs each, after one discarded warm-up (disk cache, JIT, the worker's first load). */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const FILES = 2000;
 const FILE_BYTES = 1500;
 
@@ -90,6 +90,16 @@ async function browserClone(page, baseUrl, url) {
 	await dialog.getByRole('button', { name: 'Clone' }).click();
 	await expect(page.getByRole('tree', { name: 'Project files' })).toBeVisible({ timeout: 120_000 });
 	const ms = performance.now() - start;
+	if (process.env.BENCH_VERBOSE) {
+		// The app marks each step (src/lib/state/imports.svelte.ts): print how long each took.
+		const marks = await page.evaluate(() =>
+			performance.getEntriesByType('mark').filter((m) => m.name.startsWith('clone:')).map((m) => [m.name, m.startTime])
+		);
+		const first = /** @type {number} */ (marks[0]?.[1] ?? 0);
+		const steps = marks.map(([name, t], i) => `${String(name).slice(6)} +${Math.round(/** @type {number} */ (marks[i + 1]?.[1] ?? t) - /** @type {number} */ (t))}`);
+		console.log(`  browser ${Math.round(ms)} ms (${Math.round(/** @type {number} */ (marks.at(-1)?.[1] ?? first) - first)} ms marked): ${steps.join(', ')}`);
+		await page.evaluate(() => performance.clearMarks());
+	}
 	const alert = await page.getByRole('alert').allTextContents();
 	if (alert.length > 0) throw new Error(`the clone showed an error: ${alert.join('; ')}`);
 	return ms;

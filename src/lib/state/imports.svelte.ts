@@ -88,10 +88,13 @@ export class ProjectImports {
 			const { projectNameFromUrl } = await gitErrors;
 			if (this.status) this.status = { ...this.status, name: projectNameFromUrl(options.url), phase: 'cloning' };
 			if (!loadCloner) throw new SpecwrightError('git-unavailable', 'Cloning git repositories is not available here.');
+			// Marks for the clone benchmark's breakdown (bench/lib/clone.js); cheap, and visible in devtools.
+			performance.mark('clone:start');
 			const clone = await loadCloner();
 			const repo = await clone(options, {
 				signal: deps.signal,
 				onProgress: (clone) => {
+					if (this.status?.clone?.phase !== clone.phase) performance.mark(`clone:${clone.phase}`);
 					if (this.status?.phase === 'cloning') this.status = { ...this.status, clone };
 				},
 				askCredentials: (url, retry) =>
@@ -108,8 +111,11 @@ export class ProjectImports {
 						};
 					})
 			});
+			performance.mark('clone:fetched');
 			this.#setPhase('checking');
-			return run.importClone(repo, projectNameFromUrl(options.url), { ...deps, excludedFolders: [] });
+			const outcome = await run.importClone(repo, projectNameFromUrl(options.url), { ...deps, excludedFolders: [] });
+			performance.mark('clone:stored');
+			return outcome;
 		});
 	}
 
