@@ -17,6 +17,8 @@ describe('describeCloneFailure', () => {
 		expect(code({})).toBe('git-cors-blocked');
 		expect(code({ proxied: true })).toBe('git-unreachable');
 		expect(code({ answered: true, message: 'network error' })).toBe('git-network-dropped');
+		const cutShort = 'Expected "65516 bytes of pkt-line data" but received "4047 bytes".';
+		expect(code({ code: 'InternalError', answered: true, message: cutShort })).toBe('git-network-dropped');
 	});
 
 	it('says nothing was created and, when blocked, where to set a proxy', () => {

@@ -76,7 +76,9 @@ export function describeCloneFailure(failure: CloneFailure, url: string): Specwr
 
 function isNetworkError(failure: CloneFailure): boolean {
 	// fetch rejects with a TypeError ("Failed to fetch", "network error"); a stream cut mid-body too.
-	return failure.code === 'TypeError' || /network|fetch|connection|body stream|ERR_/i.test(failure.message);
+	if (failure.code === 'TypeError' || /network|fetch|connection|body stream|ERR_/i.test(failure.message)) return true;
+	// A body cut short can also end "cleanly": the pack parser then finds fewer bytes than announced.
+	return failure.answered && /expected .* but received|unexpected end|premature|truncated/i.test(failure.message);
 }
 
 function hostOf(url: string): string {
