@@ -182,10 +182,10 @@ test('the git settings validate the proxy, and the clone dialog shows it', async
 	await page.goto('/settings');
 	const section = page.getByRole('form', { name: 'Git' });
 	await section.getByLabel('CORS proxy URL').fill('ftp://proxy.example');
-	await section.getByRole('button', { name: 'Save' }).click();
+	await section.getByRole('button', { name: 'Apply git settings' }).click();
 	await expect(section.getByRole('alert')).toContainText('is not an http(s) URL');
 	await section.getByLabel('CORS proxy URL').fill('https://proxy.example/');
-	await section.getByRole('button', { name: 'Save' }).click();
+	await section.getByRole('button', { name: 'Apply git settings' }).click();
 	await expect(page.getByText('Git settings saved in this browser.')).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('form', { name: 'Git' }).getByLabel('CORS proxy URL')).toHaveValue('https://proxy.example');
