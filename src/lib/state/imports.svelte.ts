@@ -82,45 +82,20 @@ export class ProjectImports {
 
 	/** Clones a git repository in a worker, then writes working tree and .git into a new project. */
 	cloneGit(options: CloneOptions): Promise<ImportOutcome | null> {
-		const [gitErrors, loadCloner] = [import('../core/git/clone-errors'), this.loadCloner];
-		let username = '';
-		return this.#run('git', options.url, async (run, deps) => {
-			const { projectNameFromUrl } = await gitErrors;
-			if (this.status) this.status = { ...this.status, name: projectNameFromUrl(options.url), phase: 'cloning' };
-			if (!loadCloner) throw new SpecwrightError('git-unavailable', 'Cloning git repositories is not available here.');
-			// Marks for the clone benchmark's breakdown (bench/lib/clone.js); cheap, and visible in devtools.
-			performance.mark('clone:start');
-			const clone = await loadCloner();
-			const repo = await clone(options, {
-				signal: deps.signal,
-				onProgress: (clone) => {
-					if (this.status?.clone?.phase !== clone.phase) performance.mark(`clone:${clone.phase}`);
-					if (this.status?.phase === 'cloning') this.status = { ...this.status, clone };
+		// The clone steps load with the first clone: the home page's first paint stays as it was.
+		return this.#run('git', options.url, async (run, deps) =>
+			(await import('./clone-run')).runClone(options, run, deps, this.loadCloner, {
+				update: (patch) => {
+					if (this.status) this.status = { ...this.status, ...patch };
 				},
-				askCredentials: (url, retry) =>
-					new Promise<Credentials | null>((resolve) => {
-						this.credentials = {
-							url,
-							retry,
-							username,
-							resolve: (answer) => {
-								this.credentials = null;
-								username = answer?.username ?? username;
-								resolve(answer);
-							}
-						};
-					})
-			});
-			performance.mark('clone:fetched');
-			this.#setPhase('checking');
-			const outcome = await run.importClone(repo, projectNameFromUrl(options.url), { ...deps, excludedFolders: [] });
-			performance.mark('clone:stored');
-			return outcome;
-		});
+				ask: (request) => {
+					this.credentials = request;
+				}
+			})
+		);
 	}
 
 	cancel(): void {
-		this.credentials?.resolve(null);
 		this.#controller?.abort();
 	}
 

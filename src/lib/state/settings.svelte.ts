@@ -1,7 +1,7 @@
 import type { Records } from '../platform/store/records';
 import type { ConnectionVerdict } from '../core/llm/connection';
 import { providerById, validateBaseUrl } from '../core/llm/providers';
-import { cleanGitSettings, DEFAULT_GIT, type GitSettings } from '../core/git/git-settings';
+import type { GitSettings } from '../core/git/git-settings';
 
 export type { GitSettings } from '../core/git/git-settings';
 
@@ -14,6 +14,8 @@ export interface LlmSettings {
 
 const KEY = 'llm';
 const GIT_KEY = 'git';
+/** The same as core/git/git-settings' DEFAULT_GIT, kept here so the first paint need not load that module. */
+const DEFAULT_GIT: GitSettings = { corsProxy: '', authorName: '', authorEmail: '' };
 
 const DEFAULT_PROVIDER = providerById('openai');
 export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseURL: DEFAULT_PROVIDER.baseURL, apiKey: '', model: DEFAULT_PROVIDER.suggestedModel };
@@ -59,6 +61,7 @@ export class Settings {
 
 	/** Validates (the proxy must be an http(s) URL), then stores. Throws a SpecwrightError for the form. */
 	async saveGit(next: GitSettings): Promise<void> {
+		const { cleanGitSettings } = await import('../core/git/git-settings');
 		const clean = cleanGitSettings(next);
 		await this.records.putSetting(GIT_KEY, clean);
 		this.git = clean;
