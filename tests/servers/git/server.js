@@ -131,10 +131,12 @@ export async function startGitServer({ port = 0, cors = true, gitBackend = GIT_B
 		let head = Buffer.alloc(0);
 		let headersSent = false;
 		let sent = 0;
+		let fired = false;
 		let limit = fault ? (fault.afterBytes ?? 1024) : Infinity;
 		/** @param {Buffer} chunk */
 		const writeBody = (chunk) => {
-			if (fault && state.fault !== fault) limit = Infinity; // used up by a concurrent request
+			if (fired) return;
+			if (fault && state.fault !== fault) limit = Infinity; // used up by another request first
 			if (sent >= limit) return;
 			const part = sent + chunk.length > limit ? chunk.subarray(0, limit - sent) : chunk;
 			sent += part.length;
@@ -144,6 +146,7 @@ export async function startGitServer({ port = 0, cors = true, gitBackend = GIT_B
 		};
 		/** @param {GitFault} f */
 		const applyFault = (f) => {
+			fired = true;
 			// Counted only when it fires: with protocol v2 a short ls-refs reply comes before the pack.
 			if (state.fault === f && --state.faultLeft <= 0) state.fault = null;
 			child.kill();
@@ -166,7 +169,7 @@ export async function startGitServer({ port = 0, cors = true, gitBackend = GIT_B
 		child.on('close', () => {
 			if (stalled.has(res) || res.destroyed) return;
 			if (!headersSent) return send(res, 500, 'git http-backend failed\n', record);
-			if (sent < limit || !fault) res.end();
+			if (!fired) res.end();
 		});
 		res.on('close', () => {
 			stalled.delete(res);
