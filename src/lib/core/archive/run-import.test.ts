@@ -161,3 +161,38 @@ describe('helpers', () => {
 		expect(() => checkArchiveSize(400 * 1024 * 1024)).not.toThrow();
 	});
 });
+
+describe('importClone', () => {
+	const bytes = (n: number, fill = 0) => new Uint8Array(n).fill(fill);
+	const MB = 1024 * 1024;
+
+	it('keeps .git, even its large binary packfile, and does not strip a single top folder', async () => {
+		const { deps: d, projects } = deps();
+		const { importClone } = await import('./run-import');
+		const repo = {
+			files: [
+				{ path: '.git/HEAD', kind: 'file' as const, data: text('ref: refs/heads/main\n') },
+				{ path: '.git/objects/pack/pack-1.pack', kind: 'file' as const, data: bytes(6 * MB) },
+				{ path: 'app/main.ts', kind: 'file' as const, data: text('export {};\n') },
+				{ path: 'app/logo.png', kind: 'file' as const, data: bytes(6 * MB) },
+				{ path: 'app/link', kind: 'symlink' as const, data: text('main.ts') }
+			]
+		};
+		const outcome = await importClone(repo, 'demo', d);
+		const files = projects.stored.get(outcome!.projectId)!;
+		expect([...files.keys()].sort()).toEqual(['.git/HEAD', '.git/objects/pack/pack-1.pack', 'app/main.ts']);
+		expect(outcome!.skipped.map((s) => [s.path, s.reason]).sort()).toEqual([
+			['app/link', 'symlink'],
+			['app/logo.png', 'binary-too-large']
+		]);
+	});
+
+	it('asks before a very large clone and creates nothing when declined', async () => {
+		const { deps: d, projects } = deps({ confirmManyFiles: vi.fn(async () => false), limits: { ...(await import('./limits')).DEFAULT_IMPORT_LIMITS, askAboveFiles: 2 } });
+		const { importClone } = await import('./run-import');
+		const files = ['a', 'b', 'c'].map((p) => ({ path: p, kind: 'file' as const, data: text(p) }));
+		expect(await importClone({ files }, 'big', d)).toBeNull();
+		expect(d.confirmManyFiles).toHaveBeenCalledWith(3, 3);
+		expect(projects.stored.size).toBe(0);
+	});
+});
