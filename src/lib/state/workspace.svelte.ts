@@ -3,6 +3,7 @@ import type { FileEntry, ProjectFileSystem } from '../core/ports';
 import { buildTree, looksBinary, type TreeNode } from '../core/fs/tree';
 import { basename, dirname, isWithin, joinPath, normalizePath } from '../core/fs/paths';
 import { SpecwrightError } from '../core/errors';
+import { isGitInternal } from '../core/git/status';
 
 export interface Tab {
 	path: string;
@@ -43,7 +44,8 @@ export class Workspace {
 	}
 
 	async refresh(): Promise<void> {
-		this.entries = await this.fs.list();
+		// .git is hidden: it is neither counted nor offered for editing.
+		this.entries = (await this.fs.list()).filter((e) => !isGitInternal(e.path));
 	}
 
 	isFile(path: string): boolean {
@@ -176,6 +178,7 @@ export class Workspace {
 /** A name typed in the tree may be a relative path ("src/a.ts"); it may not climb out. */
 function validName(name: string): string {
 	const clean = normalizePath(name);
+	if (isGitInternal(clean)) throw new SpecwrightError('path-protected', '.git holds the repository and cannot be edited here.');
 	if (basename(clean).startsWith(' ')) throw new SpecwrightError('path-invalid', 'Names cannot start with a space.');
 	return clean;
 }
