@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { FileEntry, ProjectFileSystem } from '../core/ports';
 import { buildTree, looksBinary, type TreeNode } from '../core/fs/tree';
@@ -89,6 +90,23 @@ export class Workspace {
 			tab.size = new TextEncoder().encode(text).byteLength;
 		}
 		this.onChange();
+	}
+
+	/** Shows a file's stored text again after something else rewrote it (a git restore). */
+	async reload(path: string): Promise<void> {
+		const index = this.tabs.findIndex((t) => t.path === path);
+		if (index === -1) return;
+		const previous = this.active;
+		this.close(path);
+		// Let the editor drop the tab's old state before the file opens again.
+		await tick();
+		if (this.isFile(path)) {
+			await this.open(path);
+			const tabs = this.tabs.filter((t) => t.path !== path);
+			tabs.splice(index, 0, this.tabs.find((t) => t.path === path)!);
+			this.tabs = tabs;
+		}
+		if (previous && this.tabs.some((t) => t.path === previous)) this.active = previous;
 	}
 
 	close(path: string): void {
