@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startGitServer } from '../servers/git/server.js';
+import { createProject, openHome } from './app';
+
+const run = promisify(execFile);
+let server: Awaited<ReturnType<typeof startGitServer>>;
+
+test.beforeAll(async () => {
+	server = await startGitServer();
+});
+test.afterAll(async () => {
+	await server?.close();
+});
+
+/** What the repository on the server holds: the subjects on a branch, newest first. */
+async function remoteLog(repo: string, branch: string): Promise<string[]> {
+	const { stdout } = await run('git', ['-C', join(server.root, repo), 'log', '--format=%s', branch]);
+	return stdout.trim().split('\n');
+}
+
+async function storedSetting(page: Page, key: string): Promise<unknown> {
+	return page.evaluate(async (key) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('specwright');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const record = await new Promise<{ value: unknown } | undefined>((resolve, reject) => {
+			const request = db.transaction('settings').objectStore('settings').get(key);
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		db.close();
+		return record?.value;
+	}, key);
+}
+
+async function commitProject(page: Page, name: string) {
+	await openHome(page);
+	await createProject(page, name);
+	await page.getByRole('button', { name: 'Source control' }).click();
+	await expect(page.getByRole('list', { name: 'History' })).toContainText('Initial commit');
+}
+
+async function push(page: Page, fields: { url: string; branch: string; token?: string; remember?: boolean }) {
+	const dialog = page.getByRole('dialog', { name: 'Push' });
+	if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await dialog.getByLabel('Remote URL').fill(fields.url);
+	await dialog.getByLabel('Remote branch').fill(fields.branch);
+	await dialog.getByLabel('Token', { exact: true }).fill(fields.token ?? '');
+	await dialog.getByLabel(/Remember the token/).setChecked(fields.remember ?? false);
+	await dialog.getByRole('button', { name: 'Push', exact: true }).click();
+	return dialog;
+}
+
+test('git push sends the commits to the remote; a diverged branch is refused with a reason', async ({ page }) => {
+	const url = await server.createRepo('pushed', { 'README.md': 'remote\n' });
+	await commitProject(page, 'Pushy');
+
+	// The remote's main has its own history: not a fast-forward.
+	const dialog = await push(page, { url, branch: 'main' });
+	await expect(dialog.getByRole('alert')).toContainText('not a fast-forward');
+	expect(await remoteLog('pushed', 'main')).toEqual(['Initial commit']);
+
+	await push(page, { url, branch: 'from-browser' });
+	await expect(page.getByText(`Pushed from-browser to ${url}.`)).toBeVisible();
+	await expect(dialog).toBeHidden();
+	expect(await remoteLog('pushed', 'from-browser')).toEqual(['Initial commit']);
+	const { stdout } = await run('git', ['-C', join(server.root, 'pushed'), 'show', 'from-browser:README.md']);
+	expect(stdout).toBe('# Pushy\n');
+});
+
+test('a protected remote asks for a token, refuses a wrong one, and remembers one only when asked', async ({ page }) => {
+	const url = await server.createRepo('private', {}, { auth: { username: 'ada', password: 'right-token' } });
+	await commitProject(page, 'Private');
+
+	const dialog = await push(page, { url, branch: 'work' });
+	await expect(dialog.getByRole('alert')).toContainText('asks for a token');
+	await push(page, { url, branch: 'work', token: 'wrong-token' });
+	await expect(dialog.getByRole('alert')).toContainText('refused the token');
+	await dialog.getByLabel('User name').fill('ada');
+	await push(page, { url, branch: 'work', token: 'right-token', remember: true });
+	await expect(dialog).toBeHidden();
+	expect(await remoteLog('private', 'work')).toEqual(['Initial commit']);
+	expect(await storedSetting(page, 'gitTokens')).toEqual({ [new URL(url).host]: { username: 'ada', token: 'right-token' } });
+
+	// The next push starts from the remembered remote and token; unticking the box forgets it.
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(dialog.getByLabel('Remote URL')).toHaveValue(url);
+	await expect(dialog.getByLabel('Token', { exact: true })).toHaveValue('right-token');
+	await push(page, { url, branch: 'work', token: 'right-token', remember: false });
+	await expect(dialog).toBeHidden();
+	expect(await storedSetting(page, 'gitTokens')).toEqual({});
+});
+
+test('a remote that does not allow CORS is explained, with the proxy setting to use', async ({ page }) => {
+	const url = await server.createRepo('no-cors', {});
+	await commitProject(page, 'Blocked');
+	server.setCors(false);
+	try {
+		const dialog = await push(page, { url, branch: 'main' });
+		await expect(dialog.getByRole('alert')).toContainText('do not allow requests from a web page');
+		await expect(dialog.getByRole('alert')).toContainText('CORS proxy in Settings');
+	} finally {
+		server.setCors(true);
+	}
+});
