@@ -1,6 +1,9 @@
 import type { Records } from '../platform/store/records';
 import type { ConnectionVerdict } from '../core/llm/connection';
 import { providerById, validateBaseUrl } from '../core/llm/providers';
+import { cleanGitSettings, DEFAULT_GIT, type GitSettings } from '../core/git/git-settings';
+
+export type { GitSettings } from '../core/git/git-settings';
 
 export interface LlmSettings {
 	providerId: string;
@@ -10,6 +13,7 @@ export interface LlmSettings {
 }
 
 const KEY = 'llm';
+const GIT_KEY = 'git';
 
 const DEFAULT_PROVIDER = providerById('openai');
 export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseURL: DEFAULT_PROVIDER.baseURL, apiKey: '', model: DEFAULT_PROVIDER.suggestedModel };
@@ -20,6 +24,7 @@ export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseU
  */
 export class Settings {
 	llm = $state<LlmSettings>({ ...DEFAULT_LLM });
+	git = $state<GitSettings>({ ...DEFAULT_GIT });
 	loaded = $state(false);
 
 	constructor(
@@ -35,6 +40,8 @@ export class Settings {
 	async load(): Promise<void> {
 		const saved = await this.records.setting<Partial<LlmSettings>>(KEY);
 		if (saved) this.llm = { ...DEFAULT_LLM, ...saved };
+		const git = await this.records.setting<Partial<GitSettings>>(GIT_KEY);
+		if (git) this.git = { ...DEFAULT_GIT, ...git };
 		this.loaded = true;
 	}
 
@@ -48,6 +55,13 @@ export class Settings {
 		};
 		await this.records.putSetting(KEY, clean);
 		this.llm = clean;
+	}
+
+	/** Validates (the proxy must be an http(s) URL), then stores. Throws a SpecwrightError for the form. */
+	async saveGit(next: GitSettings): Promise<void> {
+		const clean = cleanGitSettings(next);
+		await this.records.putSetting(GIT_KEY, clean);
+		this.git = clean;
 	}
 
 	testConnection(draft: LlmSettings, signal?: AbortSignal): Promise<ConnectionVerdict> {
