@@ -69,7 +69,13 @@ test('a new project is a repository: edit, see the diff, commit, browse history,
 	await expect(page.getByRole('textbox', { name: 'Editor: README.md' }).locator('.cm-line')).toHaveText(['# Versioned', '', 'A second line.']);
 });
 
-test('a new file shows as untracked and the commit adds it', async ({ page }) => {
+test('a new file shows as untracked, and the commit adds it with the author from the settings', async ({ page }) => {
+	await page.goto('/settings');
+	const git = page.locator('form#git');
+	await git.getByLabel('Commit author name').fill('Ada Lovelace');
+	await git.getByLabel('Commit author email').fill('ada@example.test');
+	await git.getByRole('button', { name: 'Save' }).click();
+	await expect(git.getByRole('button', { name: 'Save' })).toBeDisabled();
 	await openHome(page);
 	await createProject(page, 'Adding');
 	// The first commit is made once the project has opened; files made after it are changes.
@@ -87,6 +93,8 @@ test('a new file shows as untracked and the commit adds it', async ({ page }) =>
 	await expect(row).toContainText('U');
 	await page.getByLabel('Commit message').fill('Add notes');
 	await page.getByRole('button', { name: 'Commit', exact: true }).click();
-	await expect(page.getByRole('list', { name: 'History' }).getByRole('button').first()).toContainText('Add notes');
+	const latest = page.getByRole('list', { name: 'History' }).getByRole('button').first();
+	await expect(latest).toContainText('Add notes');
+	await expect(latest).toContainText('Ada Lovelace');
 	await expect(page.getByRole('list', { name: 'Changes' })).toContainText('No changes since the last commit.');
 });

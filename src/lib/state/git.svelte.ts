@@ -2,13 +2,8 @@ import type { Git, GitChange, GitCommitInfo, GitFileDiff, ProjectFileSystem, Pro
 import { commitIdentity, validateCommitMessage } from '../core/git/messages';
 import { remoteHost, validateBranchName, validateRemoteUrl } from '../core/git/remote';
 import { isAbort } from '../core/errors';
+import type { GitSettings } from '../core/git/git-settings';
 
-/** The settings record 'git' (edited in Settings → Git). */
-export interface GitSettingsLike {
-	corsProxy?: string;
-	authorName?: string;
-	authorEmail?: string;
-}
 
 /** Tokens the user chose to remember, per remote host; the settings record 'gitTokens'. */
 export type RememberedTokens = Record<string, { username: string; token: string }>;
@@ -16,7 +11,8 @@ export type RememberedTokens = Record<string, { username: string; token: string 
 export interface GitDeps {
 	files: ProjectFileSystem;
 	loadGit: () => Promise<Git>;
-	settings: () => Promise<GitSettingsLike | undefined>;
+	/** Settings → Git: the CORS proxy and the commit author. */
+	settings: () => Promise<GitSettings>;
 	tokens: { load: () => Promise<RememberedTokens>; save: (tokens: RememberedTokens) => Promise<void> };
 	onError: (error: unknown) => void;
 	/** After a restore rewrote a file, so the tree and open tabs catch up. */
@@ -170,7 +166,7 @@ export class ProjectGitState {
 			await (await this.repo()).push({
 				url,
 				branch,
-				corsProxy: settings?.corsProxy?.trim() ?? '',
+				corsProxy: settings.corsProxy.trim(),
 				auth: token ? { username, token } : undefined,
 				signal,
 				onProgress: (phase, loaded, total) => (this.pushProgress = total ? `${phase} ${Math.round((loaded / total) * 100)}%` : phase)

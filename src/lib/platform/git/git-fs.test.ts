@@ -21,6 +21,13 @@ describe('the isomorphic-git fs adapter', () => {
 		await expect(fs.promises.rmdir('/a')).rejects.toMatchObject({ code: 'ENOTEMPTY' });
 	});
 
+	it('reports a file removed since the listing was read as missing', async () => {
+		const { store, fs } = setup();
+		await fs.promises.readdir('/');
+		store.files.delete('a/b.txt');
+		await expect(fs.promises.readFile('/a/b.txt')).rejects.toMatchObject({ code: 'ENOENT' });
+	});
+
 	it('stats files and folders, reads text or bytes, lists folders', async () => {
 		const { fs } = setup();
 		const stat = await fs.promises.lstat('/a/b.txt');

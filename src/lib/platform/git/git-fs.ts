@@ -130,7 +130,12 @@ export class GitFs {
 		const node = await this.node(path, 'open');
 		if (node.kind === 'dir') throw fsError('EISDIR', 'read', raw);
 		const pending = this.#writes.get(path);
-		const data: FileData = pending ?? (await this.fs.readFile(path));
+		const data: FileData =
+			pending ??
+			(await this.fs.readFile(path).catch((error: { code?: string }) => {
+				// Removed since the listing was read (a delete in the editor meanwhile): missing, as git expects.
+				throw error.code === 'not-found' ? fsError('ENOENT', 'open', raw) : error;
+			}));
 		const encoding = typeof options === 'string' ? options : options?.encoding;
 		if (encoding === 'utf8' || encoding === 'utf-8') return typeof data === 'string' ? data : decoder.decode(data);
 		return typeof data === 'string' ? encoder.encode(data) : data;
