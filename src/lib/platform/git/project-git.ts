@@ -7,6 +7,7 @@ import { GitFs } from './git-fs';
 import { pushError } from '../../core/git/push-errors';
 
 const DIR = '/';
+const ADD_SLICE = 50;
 const decoder = new TextDecoder();
 
 /** isomorphic-git on one project's persistent files. Each call is one operation with one durable write. */
@@ -190,7 +191,11 @@ async function stageAll(fs: GitFs, cache: object): Promise<number> {
 			if (head === 0 || workdir === 2) changed++;
 		}
 	}
-	if (added.length > 0) await git.add({ fs, dir: DIR, cache, filepath: added });
+	// In slices: isomorphic-git hashes and compresses every path of one call at once, and thousands at
+	// once freeze the page for seconds. Slices of a few dozen leave room for input between them.
+	for (let i = 0; i < added.length; i += ADD_SLICE) {
+		await git.add({ fs, dir: DIR, cache, filepath: added.slice(i, i + ADD_SLICE) });
+	}
 	return changed;
 }
 
