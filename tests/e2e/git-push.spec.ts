@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startGitServer } from '../servers/git/server.js';
+import { startCorsProxy } from '../servers/cors-proxy/server.js';
 import { createProject, openHome } from './app';
 
 const run = promisify(execFile);
@@ -106,5 +107,26 @@ test('a remote that does not allow CORS is explained, with the proxy setting to 
 		await expect(dialog.getByRole('alert')).toContainText('CORS proxy in Settings');
 	} finally {
 		server.setCors(true);
+	}
+});
+
+test('with a CORS proxy set in Settings → Git, a push reaches a server that does not allow CORS', async ({ page }) => {
+	const proxy = await startCorsProxy();
+	const url = await server.createRepo('proxied', {});
+	server.setCors(false);
+	try {
+		await page.goto('/settings');
+		const form = page.locator('form#git');
+		await form.getByLabel('CORS proxy URL').fill(proxy.url);
+		await form.getByRole('button', { name: 'Save' }).click();
+		await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
+		await commitProject(page, 'Proxied');
+		await push(page, { url, branch: 'via-proxy' });
+		await expect(page.getByText(`Pushed via-proxy to ${url}.`)).toBeVisible();
+		expect(await remoteLog('proxied', 'via-proxy')).toEqual(['Initial commit']);
+		expect(proxy.requests).toContain('POST /proxied.git/git-receive-pack');
+	} finally {
+		server.setCors(true);
+		await proxy.close();
 	}
 });
