@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
+import { measureClone } from './lib/clone.js';
 import { buildHarness, measureFs } from './lib/fs.js';
 import { measureLoad } from './lib/load.js';
 import { mergeResults, printTable, validateMetrics } from './lib/report.js';
@@ -25,6 +26,7 @@ if (major < 22 || (major === 22 && minor < 17)) {
 
 /** @type {Record<string, import('./lib/report.js').MeasuredMetric>} */
 const measured = {};
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : null;
 /** @type {string[]} */
 const errors = [];
 /** @type {import('./lib/server.js').Preview | undefined} */
@@ -65,6 +67,8 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
  * @param {() => Promise<Record<string, import('./lib/report.js').MeasuredMetric> | null>} bench
  */
 async function group(name, bench) {
+	// BENCH_ONLY=clone,fs runs just those groups.
+	if (only && !only.includes(name)) return;
 	const started = Date.now();
 	try {
 		const metrics = await bench();
@@ -121,6 +125,7 @@ try {
 	await group('fs', () => measureFs(options, url, join(scratch, 'profile')));
 	await group('stream', () => measureStream(b, url));
 	await group('spec-parse', specParse);
+	await group('clone', () => measureClone(options, url, join(scratch, 'clone-profile')));
 } catch (error) {
 	errors.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {

@@ -32,9 +32,12 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 		commands: new Commands((error) => notices.error(error)),
 		storage: new StorageStatus(requestPersistentStorage, estimateStorage),
 		dialogs,
-		// The unzip worker is loaded on the first zip import only.
-		imports: new ProjectImports(projects, dialogs, () =>
-			import('./platform/archive/zip-extractor').then((m) => m.openZipExtractor)
+		// The unzip worker is loaded on the first zip import only, the git clone worker on the first clone.
+		imports: new ProjectImports(
+			projects,
+			dialogs,
+			() => import('./platform/archive/zip-extractor').then((m) => m.openZipExtractor),
+			() => import('./platform/git/clone-client').then((m) => m.cloneRepository)
 		),
 		files,
 		records,

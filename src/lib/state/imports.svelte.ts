@@ -1,13 +1,16 @@
 import type { FolderListing, ImportDeps, ImportOutcome, ImportProgress, ZipExtractor } from '../core/archive/run-import';
 import { SpecwrightError } from '../core/errors';
+import type { CloneOptions, CloneProgress, Credentials, GitCloner } from '../core/git/clone';
 import type { Dialogs } from './dialogs.svelte';
 import type { Projects } from './projects.svelte';
 
 export interface ImportStatus {
-	source: 'zip' | 'folder';
-	/** The zip's file name or the folder's name. */
+	source: 'zip' | 'folder' | 'git';
+	/** The zip's file name, the folder's name or the repository's name. */
 	name: string;
-	phase: 'reading' | 'checking' | 'writing';
+	phase: 'reading' | 'cloning' | 'checking' | 'writing';
+	/** While a git repository is cloned: isomorphic-git's phase and counts. */
+	clone?: CloneProgress;
 	/** Files found so far while a dropped folder is walked. */
 	found: number;
 	progress: ImportProgress | null;
@@ -17,6 +20,16 @@ export interface ImportSummary {
 	outcome: ImportOutcome;
 	/** One line per skipped item, shown so nothing is left out silently. */
 	skipped: string[];
+}
+
+/** A git server asked for credentials: the dialog answers through `resolve` (null = cancel). */
+export interface CredentialsRequest {
+	url: string;
+	/** The previous answer was refused. */
+	retry: boolean;
+	/** The user name given last time, offered again on a retry. */
+	username: string;
+	resolve(credentials: Credentials | null): void;
 }
 
 export type FolderLister = (signal: AbortSignal, excludedFolders: readonly string[], onFound: (files: number) => void) => Promise<FolderListing>;
@@ -30,12 +43,15 @@ export class ProjectImports {
 	summary = $state<ImportSummary | null>(null);
 	/** Leave .git and node_modules folders out: on by default, the user can turn it off. */
 	skipHeavyFolders = $state(true);
+	/** Set while a git server waits for a user name and token; they are never stored. */
+	credentials = $state<CredentialsRequest | null>(null);
 	#controller: AbortController | null = null;
 
 	constructor(
 		private readonly projects: Projects,
 		private readonly dialogs: Dialogs,
-		private readonly loadExtractor: () => Promise<(zip: Uint8Array) => ZipExtractor>
+		private readonly loadExtractor: () => Promise<(zip: Uint8Array) => ZipExtractor>,
+		private readonly loadCloner?: () => Promise<GitCloner>
 	) {}
 
 	get busy(): boolean {
@@ -64,7 +80,41 @@ export class ProjectImports {
 		});
 	}
 
+	/** Clones a git repository in a worker, then writes working tree and .git into a new project. */
+	cloneGit(options: CloneOptions): Promise<ImportOutcome | null> {
+		const [gitErrors, loadCloner] = [import('../core/git/clone-errors'), this.loadCloner];
+		let username = '';
+		return this.#run('git', options.url, async (run, deps) => {
+			const { projectNameFromUrl } = await gitErrors;
+			if (this.status) this.status = { ...this.status, name: projectNameFromUrl(options.url), phase: 'cloning' };
+			if (!loadCloner) throw new SpecwrightError('git-unavailable', 'Cloning git repositories is not available here.');
+			const clone = await loadCloner();
+			const repo = await clone(options, {
+				signal: deps.signal,
+				onProgress: (clone) => {
+					if (this.status?.phase === 'cloning') this.status = { ...this.status, clone };
+				},
+				askCredentials: (url, retry) =>
+					new Promise<Credentials | null>((resolve) => {
+						this.credentials = {
+							url,
+							retry,
+							username,
+							resolve: (answer) => {
+								this.credentials = null;
+								username = answer?.username ?? username;
+								resolve(answer);
+							}
+						};
+					})
+			});
+			this.#setPhase('checking');
+			return run.importClone(repo, projectNameFromUrl(options.url), { ...deps, excludedFolders: [] });
+		});
+	}
+
 	cancel(): void {
+		this.credentials?.resolve(null);
 		this.#controller?.abort();
 	}
 
@@ -113,6 +163,7 @@ export class ProjectImports {
 			if (controller.signal.aborted) return null;
 			throw error;
 		} finally {
+			this.credentials = null;
 			this.status = null;
 			this.#controller = null;
 		}

@@ -80,6 +80,12 @@ export async function startGitServer({ port = 0, cors = true, gitBackend = GIT_B
 			res.writeHead(204).end();
 			return;
 		}
+		// A plain web page, for "this URL is not a git server" tests.
+		if (url.pathname.startsWith('/web/')) {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end('<!doctype html><title>Welcome</title><p>Just a web page.</p>\n');
+			return;
+		}
 		// `/name.git/info/refs` → the non-bare repository folder `root/name`.
 		const match = /^\/([\w.-]+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/.*))$/.exec(url.pathname);
 		const service = url.searchParams.get('service') ?? match?.[2]?.slice(1) ?? '';

@@ -9,7 +9,7 @@ import { DEFAULT_IMPORT_LIMITS, formatMegabytes, type ImportLimits } from './lim
  * import; links, excluded folders and oversized files are skipped and reported, never dropped silently.
  */
 
-export type ImportSource = 'zip' | 'folder';
+export type ImportSource = 'zip' | 'folder' | 'git';
 
 export interface ImportCandidate {
 	/** The path as the archive or the browser gave it: untrusted until normalizePath has seen it. */
@@ -75,7 +75,8 @@ export function planImport<T extends ImportCandidate>(candidates: readonly T[], 
 		else located.push({ candidate, path });
 	}
 
-	const root = singleRoot(located);
+	// A clone's files are the repository itself: its one top folder, if it has one, is real.
+	const root = options.source === 'git' ? null : singleRoot(located);
 	const files = new Map<string, PlannedFile<T>>();
 	const dirs = new Set<string>();
 	for (const { candidate, path: fullPath } of located) {
@@ -128,6 +129,7 @@ export function planImport<T extends ImportCandidate>(candidates: readonly T[], 
 
 /** A file that turned out binary and large once read, for sources that cannot tell in advance. */
 export function skipAfterReading(path: string, data: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): SkipReason | null {
+	if (isGitInternal(path)) return null;
 	if (data.byteLength > limits.maxFileBytes) return 'too-large';
 	if (data.byteLength > limits.maxBinaryBytes && looksBinary(path, data)) return 'binary-too-large';
 	return null;
@@ -145,7 +147,15 @@ export function excludedFolder(path: string, kind: ImportCandidate['kind'], name
 }
 
 function sourceLabel(source: ImportSource): string {
-	return source === 'zip' ? 'This zip' : 'This folder';
+	return source === 'zip' ? 'This zip' : source === 'git' ? 'This repository' : 'This folder';
+}
+
+/**
+ * Files inside a top-level .git folder are never skipped for their size: a packfile is binary and often
+ * large, and without it the repository is broken. The import's total size limit still counts them.
+ */
+export function isGitInternal(path: string): boolean {
+	return path.startsWith('.git/');
 }
 
 /** Every path goes through normalizePath; one that could escape the project refuses everything. */
@@ -195,6 +205,7 @@ function refuseBomb(candidate: ImportCandidate, source: ImportSource, limits: Im
 }
 
 function sizeSkip(path: string, size: number, limits: ImportLimits): SkipReason | null {
+	if (isGitInternal(path)) return null;
 	if (size > limits.maxFileBytes) return 'too-large';
 	if (size > limits.maxBinaryBytes && looksBinary(path)) return 'binary-too-large';
 	return null;

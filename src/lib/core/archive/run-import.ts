@@ -109,6 +109,21 @@ export async function importFolder(listing: FolderListing, deps: ImportDeps): Pr
 	return writePlan(plan, projectNameFromFileName(listing.name), read, deps);
 }
 
+/** A repository cloned into memory: working tree and .git, every file already read. */
+export interface ClonedRepository {
+	files: ReadonlyArray<{ path: string; kind: 'file' | 'symlink'; data: Uint8Array }>;
+}
+
+/** Writes a clone into a new project named `name`; .git is kept, whatever the excluded folders say. */
+export async function importClone(repo: ClonedRepository, name: string, deps: ImportDeps): Promise<ImportOutcome | null> {
+	type CloneCandidate = ImportCandidate & { data: Uint8Array };
+	const candidates = repo.files.map((f): CloneCandidate => ({ path: f.path, kind: f.kind, size: f.data.byteLength, data: f.data }));
+	const excludedFolders = deps.excludedFolders.filter((folder) => folder !== '.git');
+	const plan = planImport(candidates, { source: 'git', excludedFolders, limits: deps.limits });
+	if (!(await goAhead(plan, deps))) return null;
+	return writePlan(plan, name, async (batch) => batch.map((f) => f.source.data), deps);
+}
+
 async function goAhead(plan: ImportPlan<unknown>, deps: ImportDeps): Promise<boolean> {
 	if (!plan.needsConfirmation) return true;
 	const ok = await deps.confirmManyFiles(plan.files.length, plan.totalBytes);
