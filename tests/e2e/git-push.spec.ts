@@ -130,3 +130,45 @@ test('with a CORS proxy set in Settings → Git, a push reaches a server that do
 		await proxy.close();
 	}
 });
+
+test('a cloned project: its history shows, a commit on top is pushed back to where it came from', async ({ page }) => {
+	const url = await server.createRepo('roundtrip', { 'README.md': '# Cloned\n', 'src/main.ts': 'export const a = 1;\n' });
+	await openHome(page);
+	await page.getByRole('button', { name: 'Import' }).click();
+	await page.getByRole('button', { name: 'Clone git repository…' }).click();
+	const clone = page.getByRole('dialog', { name: 'Clone git repository' });
+	await clone.getByLabel('Repository URL').fill(url);
+	await clone.getByRole('button', { name: 'Clone' }).click();
+	await expect(page.getByRole('tree', { name: 'Project files' })).toBeVisible();
+
+	// The clone's own history, no commit of ours on top, nothing changed.
+	await page.getByRole('button', { name: 'Source control' }).click();
+	const history = page.getByRole('list', { name: 'History' });
+	await expect(history.getByRole('button')).toHaveCount(1);
+	await expect(history).toContainText('Test Author');
+	await expect(page.getByRole('list', { name: 'Changes' })).toContainText('No changes since the last commit.');
+
+	await page.getByRole('button', { name: 'Files' }).click();
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('Edited in the browser.\n');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	await page.getByRole('button', { name: 'Source control' }).click();
+	await expect(page.getByRole('list', { name: 'Changes' }).getByRole('button', { name: 'modified README.md', exact: true })).toBeVisible();
+	await page.getByLabel('Commit message').fill('Edit the README');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(history.getByRole('button')).toHaveCount(2);
+
+	// The dialog starts from the clone's remote and branch: a fast-forward of main.
+	await page.getByRole('button', { name: 'Push', exact: true }).click();
+	const dialog = page.getByRole('dialog', { name: 'Push' });
+	await expect(dialog.getByLabel('Remote URL')).toHaveValue(url);
+	await expect(dialog.getByLabel('Remote branch')).toHaveValue('main');
+	await dialog.getByRole('button', { name: 'Push', exact: true }).click();
+	await expect(dialog).toBeHidden();
+	expect(await remoteLog('roundtrip', 'main')).toEqual(['Edit the README', 'Initial commit']);
+	const { stdout } = await run('git', ['-C', join(server.root, 'roundtrip'), 'show', 'main:README.md']);
+	expect(stdout).toBe('# Cloned\nEdited in the browser.\n');
+});
