@@ -105,6 +105,7 @@ test('a remote that does not allow CORS is explained, with the proxy setting to 
 		const dialog = await push(page, { url, branch: 'main' });
 		await expect(dialog.getByRole('alert')).toContainText('do not allow requests from a web page');
 		await expect(dialog.getByRole('alert')).toContainText('CORS proxy in Settings');
+		await expect(dialog.getByTestId('push-proxy')).toContainText('without a CORS proxy');
 	} finally {
 		server.setCors(true);
 	}
@@ -121,6 +122,8 @@ test('with a CORS proxy set in Settings → Git, a push reaches a server that do
 		await form.getByRole('button', { name: 'Save' }).click();
 		await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
 		await commitProject(page, 'Proxied');
+		await page.getByRole('button', { name: 'Push', exact: true }).click();
+		await expect(page.getByTestId('push-proxy')).toHaveText(`Through the CORS proxy ${proxy.url}.`);
 		await push(page, { url, branch: 'via-proxy' });
 		await expect(page.getByText(`Pushed via-proxy to ${url}.`)).toBeVisible();
 		expect(await remoteLog('proxied', 'via-proxy')).toEqual(['Initial commit']);

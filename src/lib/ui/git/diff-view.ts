@@ -19,7 +19,14 @@ export function createDiffView(parent: HTMLElement, before: string, after: strin
 				EditorView.editable.of(false),
 				dark ? darkTheme : [],
 				EditorView.lineWrapping,
-				unifiedMergeView({ original: before, mergeControls: false, gutter: true, collapseUnchanged: { margin: 3, minSize: 6 } }),
+				unifiedMergeView({
+					original: before,
+					mergeControls: false,
+					gutter: true,
+					// A whole new or deleted file underlined word by word is noise: the gutter says it all.
+					highlightChanges: before !== '' && after !== '',
+					collapseUnchanged: { margin: 3, minSize: 6 }
+				}),
 				EditorView.contentAttributes.of({ 'aria-label': label }),
 				EditorView.theme({ '&': { fontSize: '13px' }, '.cm-scroller': { fontFamily: 'var(--mono)' } })
 			]
