@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { createProject, openHome, storedFile } from './app';
 
 async function openSourceControl(page: Page) {
@@ -98,3 +99,24 @@ test('a new file shows as untracked, and the commit adds it with the author from
 	await expect(latest).toContainText('Ada Lovelace');
 	await expect(page.getByRole('list', { name: 'Changes' })).toContainText('No changes since the last commit.');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`source control, its diff and the push dialog have no serious accessibility violations (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		const serious = async () =>
+			(await new AxeBuilder({ page }).analyze()).violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		await openHome(page);
+		await createProject(page, 'Accessible');
+		await openSourceControl(page);
+		await appendAndSave(page, 'README.md', '\nMore.');
+		await page.getByRole('button', { name: 'Source control' }).click();
+		await page.getByRole('button', { name: 'modified README.md', exact: true }).click();
+		await expect(page.getByTestId('diff').locator('.cm-line').first()).toBeVisible();
+		expect(await serious()).toEqual([]);
+		await page.getByRole('button', { name: 'Push', exact: true }).click();
+		await expect(page.getByRole('dialog', { name: 'Push' })).toBeVisible();
+		expect(await serious()).toEqual([]);
+	});
+}
