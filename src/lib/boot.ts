@@ -19,6 +19,7 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 	const files = new IdbProjectFileSystems(db);
 	const projects = new Projects(records, files, () => crypto.randomUUID());
 	const dialogs = new Dialogs();
+	let git: ReturnType<AppContext['git']> | undefined;
 	let prices: Promise<import('./state/prices.svelte').Prices> | undefined;
 	const app: AppContext = {
 		projects,
@@ -45,7 +46,9 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 				const loaded = new Prices(records);
 				await loaded.load();
 				return loaded;
-			}))
+			})),
+		// isomorphic-git is large: it loads once a project is open, never with the first paint.
+		git: () => (git ??= import('./platform/git').then((m) => m.loadGit()))
 	};
 	await Promise.all([app.projects.load(), app.settings.load()]);
 	app.storage.init().catch((error) => notices.error(error));

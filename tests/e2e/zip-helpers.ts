@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 export interface StoredProject {
 	/** path → bytes (strings stored as text are encoded as UTF-8, as an export writes them). */
 	files: Record<string, number[]>;
-	/** Every listing record: files and explicit (empty) folders. */
+	/** Every listing record: files and explicit (empty) folders. .git is left out of both. */
 	entries: string[];
 }
 
@@ -23,8 +23,10 @@ export async function storedProject(page: Page, projectId: string): Promise<Stor
 				request.onsuccess = () => resolve(request.result as T[]);
 				request.onerror = () => reject(request.error);
 			});
-		const contents = await all<{ path: string; data: string | Uint8Array }>('contents');
-		const meta = await all<{ path: string; kind: string }>('files');
+		// The project's own files: its repository (.git, made when it opens) is not part of an export.
+		const own = (r: { path: string }) => r.path !== '.git' && !r.path.startsWith('.git/');
+		const contents = (await all<{ path: string; data: string | Uint8Array }>('contents')).filter(own);
+		const meta = (await all<{ path: string; kind: string }>('files')).filter(own);
 		db.close();
 		const files: Record<string, number[]> = {};
 		for (const c of contents) {

@@ -1,8 +1,10 @@
+import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { FileEntry, ProjectFileSystem } from '../core/ports';
 import { buildTree, looksBinary, type TreeNode } from '../core/fs/tree';
 import { basename, dirname, isWithin, joinPath, normalizePath } from '../core/fs/paths';
 import { SpecwrightError } from '../core/errors';
+import { isGitInternal } from '../core/git/status';
 
 export interface Tab {
 	path: string;
@@ -43,7 +45,8 @@ export class Workspace {
 	}
 
 	async refresh(): Promise<void> {
-		this.entries = await this.fs.list();
+		// .git is hidden: it is neither counted nor offered for editing.
+		this.entries = (await this.fs.list()).filter((e) => !isGitInternal(e.path));
 	}
 
 	isFile(path: string): boolean {
@@ -87,6 +90,23 @@ export class Workspace {
 			tab.size = new TextEncoder().encode(text).byteLength;
 		}
 		this.onChange();
+	}
+
+	/** Shows a file's stored text again after something else rewrote it (a git restore). */
+	async reload(path: string): Promise<void> {
+		const index = this.tabs.findIndex((t) => t.path === path);
+		if (index === -1) return;
+		const previous = this.active;
+		this.close(path);
+		// Let the editor drop the tab's old state before the file opens again.
+		await tick();
+		if (this.isFile(path)) {
+			await this.open(path);
+			const tabs = this.tabs.filter((t) => t.path !== path);
+			tabs.splice(index, 0, this.tabs.find((t) => t.path === path)!);
+			this.tabs = tabs;
+		}
+		if (previous && this.tabs.some((t) => t.path === previous)) this.active = previous;
 	}
 
 	close(path: string): void {
@@ -176,6 +196,7 @@ export class Workspace {
 /** A name typed in the tree may be a relative path ("src/a.ts"); it may not climb out. */
 function validName(name: string): string {
 	const clean = normalizePath(name);
+	if (isGitInternal(clean)) throw new SpecwrightError('path-protected', '.git holds the repository and cannot be edited here.');
 	if (basename(clean).startsWith(' ')) throw new SpecwrightError('path-invalid', 'Names cannot start with a space.');
 	return clean;
 }

@@ -11,6 +11,14 @@ const t = Date.UTC(2025, 5, 1, 12);
 const entry = (path: string, kind: 'file' | 'dir' = 'file'): FileEntry => ({ path, kind, size: 0, mtime: t });
 
 describe('exportEntries', () => {
+	it('leaves the repository out of the zip', () => {
+		const input = exportEntries(
+			[entry('.git/HEAD'), entry('.git/refs/tags', 'dir'), entry('a.md')],
+			new Map<string, FileData>([['.git/HEAD', 'ref: refs/heads/main\n'], ['a.md', '# A\n']])
+		);
+		expect(Object.keys(input)).toEqual(['a.md']);
+	});
+
 	const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
 	const contents = new Map<string, FileData>([
 		['README.md', '# Héllo\n'],

@@ -1,6 +1,7 @@
 import type { ZipOptions } from 'fflate';
 import type { FileData, FileEntry } from '../ports';
 import { dirname, extname } from '../fs/paths';
+import { isGitInternal } from '../git/status';
 
 /** An fflate "zippable": path → [bytes, options]. Built here so the layout is tested in Node. */
 export type ZipInput = Record<string, [Uint8Array, ZipOptions]>;
@@ -20,6 +21,9 @@ const encoder = new TextEncoder();
  */
 export function exportEntries(listing: readonly FileEntry[], contents: ReadonlyMap<string, FileData>): ZipInput {
 	const input: ZipInput = {};
+	// The history stays out: a zip is the project's files, and .git may hold a remote's address.
+	listing = listing.filter((e) => !isGitInternal(e.path));
+	contents = new Map([...contents].filter(([path]) => !isGitInternal(path)));
 	const mtimeOf = new Map(listing.map((e) => [e.path, e.mtime]));
 	for (const [path, data] of [...contents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const bytes = typeof data === 'string' ? encoder.encode(data) : data;

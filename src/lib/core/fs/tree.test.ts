@@ -5,6 +5,11 @@ import type { FileEntry } from '../ports';
 const entry = (path: string, kind: 'file' | 'dir' = 'file'): FileEntry => ({ path, kind, size: 0, mtime: 0 });
 
 describe('buildTree', () => {
+	it('leaves the repository folder out', () => {
+		const tree = buildTree([entry('.git/HEAD'), entry('.git/refs/tags', 'dir'), entry('.gitignore'), entry('a.md')]);
+		expect(tree.map((n) => n.path)).toEqual(['.gitignore', 'a.md']);
+	});
+
 	it('puts folders first, sorts names naturally and infers missing folders', () => {
 		const tree = buildTree([entry('b.md'), entry('src/file10.ts'), entry('src/file2.ts'), entry('a.md'), entry('empty', 'dir')]);
 		expect(tree.map((n) => n.name)).toEqual(['empty', 'src', 'a.md', 'b.md']);

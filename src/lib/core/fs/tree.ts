@@ -1,5 +1,6 @@
 import type { FileEntry } from '../ports';
 import { basename, dirname } from './paths';
+import { isGitInternal } from '../git/status';
 
 export interface TreeNode {
 	path: string;
@@ -23,6 +24,8 @@ export function buildTree(entries: readonly FileEntry[]): TreeNode[] {
 		return node;
 	};
 	for (const entry of entries) {
+		// The repository's own files are git's business, not something to browse or edit.
+		if (isGitInternal(entry.path)) continue;
 		if (entry.kind === 'dir') ensureDir(entry.path);
 		else {
 			const parent = ensureDir(dirname(entry.path));

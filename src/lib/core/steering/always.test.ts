@@ -32,6 +32,10 @@ describe('projectSummary', () => {
 		expect(summary).toBe('Files in the project:\na.ts\nb.ts\n… and 1 more files');
 		expect(projectSummary([])).toBe('The project is empty.');
 	});
+
+	it('never lists the repository', () => {
+		expect(projectSummary(['.git/HEAD', '.git/objects/ab/cdef', '.gitignore', 'a.ts'])).toBe('Files in the project:\n.gitignore\na.ts');
+	});
 });
 
 describe('promptInputs', () => {

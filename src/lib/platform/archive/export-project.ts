@@ -10,10 +10,11 @@ import type { ProjectFileSystem } from '../../core/ports';
 export async function exportProjectZip(fs: ProjectFileSystem, projectName: string): Promise<{ fileName: string; files: number }> {
 	// One read of every file's bytes, and the listing for the empty folders.
 	const [listing, contents] = await Promise.all([fs.list(), fs.readAll()]);
-	const data = await zipAsync(exportEntries(listing, contents));
+	const input = exportEntries(listing, contents);
+	const data = await zipAsync(input);
 	const fileName = zipFileName(projectName);
 	download(new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName);
-	return { fileName, files: contents.size };
+	return { fileName, files: Object.keys(input).filter((name) => !name.endsWith('/')).length };
 }
 
 function zipAsync(input: ZipInput): Promise<Uint8Array> {
