@@ -73,7 +73,7 @@ class FakeRuntime implements Pick<Runtime, 'mount' | 'writeFile' | 'mkdir' | 're
 	async inspect(path: string): Promise<RuntimeEntry> {
 		const data = this.files.get(path);
 		if (data) return { kind: 'file', data };
-		const names = [...this.files.keys()].filter((k) => k.startsWith(`${path}/`)).map((k) => k.slice(path.length + 1).split('/')[0]);
+		const names = [...this.files.keys()].filter((k) => k.startsWith(`${path}/`)).map((k) => k.slice(path.length + 1).split('/')[0]!);
 		return names.length ? { kind: 'dir', names: [...new Set(names)] } : null;
 	}
 }

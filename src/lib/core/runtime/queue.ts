@@ -76,7 +76,7 @@ export class MirrorQueue {
 	#mergeTarget(op: MirrorOp): Pending | undefined {
 		if (op.kind !== 'write' && op.kind !== 'sync') return undefined;
 		for (let i = this.#pending.length - 1; i >= 0; i--) {
-			const item = this.#pending[i];
+			const item = this.#pending[i]!;
 			if (item.op.kind === op.kind && item.op.path === op.path) return item;
 			if (touches(item.op, op.path)) return undefined;
 		}

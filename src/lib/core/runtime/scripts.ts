@@ -30,7 +30,7 @@ export class OutputTail {
 	push(chunk: string): void {
 		this.#chunks.push(chunk);
 		this.#length += chunk.length;
-		while (this.#length - this.#chunks[0].length >= this.limit) {
+		while (this.#chunks.length > 1 && this.#length - this.#chunks[0]!.length >= this.limit) {
 			this.#length -= this.#chunks.shift()!.length;
 			this.truncated = true;
 		}
