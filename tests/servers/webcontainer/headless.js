@@ -184,10 +184,13 @@ function createInstance(Comlink, call, runtimeInfo, events) {
 			/** @type {Promise<number>} */
 			const onExit = new Promise((resolve) => (rec.resolveExit = resolve));
 			for (const e of rec.early.splice(0)) onProcEvent(e);
+			// Keystrokes arrive one write each; separate requests could overtake one another, so
+			// each write waits for the one before (the real backend's message channel keeps order).
+			let writes = Promise.resolve();
 			return Comlink.proxy({
 				onExit,
 				/** @param {string | Uint8Array} data */
-				write: (data) => call('write', [id, data]).catch(() => {}),
+				write: (data) => (writes = writes.then(() => call('write', [id, data])).catch(() => {})),
 				kill: () => call('kill', [id]).catch(() => {}),
 				/** @param {{ cols: number, rows: number }} size */
 				resize: (size) => call('resize', [id, size]).catch(() => {})
