@@ -122,9 +122,10 @@ export class RuntimeSession {
 	}
 
 	/** A new terminal tab; the view spawns its process once it knows its size. */
-	openTerminal(command = 'jsh', args: string[] = [], title = 'Terminal'): TerminalTab {
+	openTerminal(command = 'jsh', args: string[] = [], title?: string): TerminalTab {
 		this.#requireReady();
-		const tab: TerminalTab = { id: this.#nextId++, title, command, args, running: false, exitCode: null };
+		const id = this.#nextId++;
+		const tab: TerminalTab = { id, title: title ?? `Terminal ${id}`, command, args, running: false, exitCode: null };
 		this.terminals = [...this.terminals, tab];
 		this.activeTerminal = tab.id;
 		return tab;
@@ -139,7 +140,8 @@ export class RuntimeSession {
 		const runtime = this.#requireReady();
 		const tab = this.terminals.find((t) => t.id === id);
 		if (!tab) throw new SpecwrightError('terminal-closed', 'The terminal was closed.');
-		const process = await runtime.spawn(tab.command, tab.args, { terminal: size });
+		// A snapshot: a reactive proxy cannot cross into the runtime's worker.
+		const process = await runtime.spawn(tab.command, $state.snapshot(tab.args), { terminal: { cols: size.cols, rows: size.rows } });
 		this.#processes.set(id, process);
 		this.#update(id, { running: true });
 		process.exit.then(

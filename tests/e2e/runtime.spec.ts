@@ -1,0 +1,156 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { openHome, storedFile } from './app';
+// @ts-expect-error plain JS test server
+import { startWebContainerBackend } from '../servers/webcontainer/server.js';
+
+interface Backend {
+	origin: string;
+	root: string;
+	close(): Promise<void>;
+}
+
+const PACKAGE = {
+	name: 'runtime-fixture',
+	private: true,
+	scripts: {
+		fail: `node -e "console.log('about to fail'); process.exit(3)"`,
+		serve: 'node server.cjs'
+	}
+};
+// Port 0: the backend finds whatever port the server got and reports it as server-ready.
+const SERVER = `require('node:http')
+	.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<h1>Hello from the preview</h1>'); })
+	.listen(0, '127.0.0.1');
+`;
+
+let backend: Backend;
+let scratch: string;
+
+test.beforeEach(async () => {
+	backend = await startWebContainerBackend();
+	scratch = mkdtempSync(join(tmpdir(), 'specwright-runtime-'));
+});
+test.afterEach(async () => {
+	await backend.close();
+	rmSync(scratch, { recursive: true, force: true });
+});
+
+function writeScratch(relative: string, data: string): void {
+	const path = join(scratch, 'app', relative);
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, data);
+}
+
+/** Points the real WebContainer client at the local backend: no test may reach StackBlitz. */
+async function useBackend(page: Page, origin: string): Promise<void> {
+	await page.addInitScript((url) => {
+		(globalThis as { WEBCONTAINER_API_IFRAME_URL?: string }).WEBCONTAINER_API_IFRAME_URL = url;
+	}, origin);
+}
+
+/** Imports a folder with a package.json into a new project and opens it. */
+async function openFixtureProject(page: Page): Promise<void> {
+	writeScratch('package.json', JSON.stringify(PACKAGE, null, 2));
+	writeScratch('server.cjs', SERVER);
+	writeScratch('src/hello.txt', 'hello from the project\n');
+	await useBackend(page, backend.origin);
+	await openHome(page);
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByLabel('Folder to import').setInputFiles(join(scratch, 'app'));
+	await expect(page.getByRole('treeitem', { name: 'package.json' })).toBeVisible();
+}
+
+async function startRuntime(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Start runtime' }).first().click();
+	await expect(page.getByRole('tab', { name: /Terminal/ })).toBeVisible({ timeout: 15_000 });
+}
+
+/** What xterm rendered in one terminal tab. */
+const rows = (page: Page, tab: string) => page.getByRole('group', { name: `Output of ${tab}` }).locator('.xterm-rows');
+const focusTerminal = (page: Page, tab: string) => page.getByRole('group', { name: `Output of ${tab}` }).locator('.xterm-screen').click();
+
+test('boots on demand, mounts the project and runs a shell in the terminal', async ({ page }) => {
+	await openFixtureProject(page);
+	// Nothing boots until the user asks.
+	await expect(page.getByRole('button', { name: 'Start runtime' })).toBeVisible();
+	expect(existsSync(join(backend.root, 'package.json'))).toBe(false);
+	await startRuntime(page);
+	expect(readFileSync(join(backend.root, 'src/hello.txt'), 'utf8')).toBe('hello from the project\n');
+	await focusTerminal(page, 'Terminal 1');
+	await page.keyboard.type('cat src/hello.txt; echo "sum=$((40 + 2))"\n');
+	await expect(rows(page, 'Terminal 1')).toContainText('hello from the project');
+	await expect(rows(page, 'Terminal 1')).toContainText('sum=42');
+});
+
+test('Run lists the scripts and shows a failing script’s output and exit code', async ({ page }) => {
+	await openFixtureProject(page);
+	await startRuntime(page);
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await expect(page.locator('#run-menu').getByRole('button')).toHaveText([/fail/, /serve/]);
+	await page.locator('#run-menu').getByRole('button', { name: /^fail/ }).click();
+	await expect(rows(page, 'fail')).toContainText('about to fail');
+	await expect(rows(page, 'fail')).toContainText('process exited with code 3');
+	await expect(page.getByRole('tab', { name: /fail/ })).toContainText('exit 3');
+});
+
+test('saves reach the runtime and files a process writes come back', async ({ page }) => {
+	await openFixtureProject(page);
+	await startRuntime(page);
+	await page.getByRole('treeitem', { name: 'src' }).click();
+	await page.getByRole('treeitem', { name: 'hello.txt' }).click();
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('edited in the browser');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	await expect.poll(() => readFileSync(join(backend.root, 'src/hello.txt'), 'utf8')).toBe('hello from the project\nedited in the browser');
+
+	await focusTerminal(page, 'Terminal 1');
+	// The typed line is echoed too: only the command's own output says "written-2".
+	await page.keyboard.type('mkdir -p out2 && echo "made by a process" > out2/made.txt && echo "written-$((1 + 1))"\n');
+	await expect(rows(page, 'Terminal 1')).toContainText('written-2');
+	await page.getByRole('treeitem', { name: 'out2' }).click();
+	await expect(page.getByRole('treeitem', { name: 'made.txt' })).toBeVisible();
+	await expect.poll(() => storedFile(page, 'out2/made.txt')).toBe('made by a process\n');
+	// Dependencies a process installs stay in the runtime; a later file still comes back.
+	await focusTerminal(page, 'Terminal 1');
+	await page.keyboard.type('mkdir -p node_modules/dep && echo x > node_modules/dep/index.js && echo marker > marker.txt\n');
+	await expect.poll(() => storedFile(page, 'marker.txt')).toBe('marker\n');
+	expect(existsSync(join(backend.root, 'node_modules/dep/index.js'))).toBe(true);
+	expect(await storedFile(page, 'node_modules/dep/index.js')).toBeNull();
+});
+
+test('server-ready opens the preview with the served page', async ({ page }) => {
+	await openFixtureProject(page);
+	await startRuntime(page);
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.locator('#run-menu').getByRole('button', { name: /^serve/ }).click();
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview).toBeVisible({ timeout: 15_000 });
+	await expect(page.frameLocator('iframe[title="Preview of the running app"]').getByRole('heading')).toHaveText('Hello from the preview');
+	await expect(preview.getByRole('link', { name: 'Open preview in a new tab' })).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+/);
+	await page.getByRole('button', { name: 'Stop', exact: true }).click();
+	await expect(page.getByRole('tab', { name: /serve/ })).toContainText('exit');
+});
+
+test('a backend that never answers ends in a clear message and a Retry that reloads', async ({ page }) => {
+	await backend.close();
+	backend = await startWebContainerBackend({ hang: true });
+	await page.clock.install();
+	await openFixtureProject(page);
+	await page.getByRole('button', { name: 'Start runtime' }).first().click();
+	await expect(page.getByText('Starting the runtime')).toBeVisible();
+	await page.clock.fastForward(31_000);
+	const alert = page.getByRole('alert').filter({ hasText: 'did not start in time' });
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText('Retry reloads the page');
+	// Editing still works without a runtime.
+	await expect(page.getByRole('treeitem', { name: 'package.json' })).toBeVisible();
+	const reloaded = page.waitForEvent('load');
+	await alert.getByRole('button', { name: 'Retry' }).click();
+	await reloaded;
+	await expect(page.getByRole('button', { name: 'Start runtime' })).toBeVisible();
+});
