@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openHome, storedFile } from './app';
-// @ts-expect-error plain JS test server
 import { startWebContainerBackend } from '../servers/webcontainer/server.js';
 
 interface Backend {
