@@ -47,6 +47,8 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 	};
 	await Promise.all([app.projects.load(), app.settings.load()]);
 	app.storage.init().catch((error) => notices.error(error));
+	// Housekeeping after the first paint, never in its way.
+	setTimeout(() => app.projects.sweepUnfinishedImports().catch((error) => notices.error(error)), 2000);
 	return app;
 }
 

@@ -160,3 +160,43 @@ test('the command palette reaches actions by keyboard', async ({ page }) => {
 	await expect(page).toHaveURL(/\/settings$/);
 	await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 });
+
+test('files left by an import that never finished are removed at start, unless still being written', async ({ page }) => {
+	await openHome(page);
+	const hourAgo = Date.now() - 2 * 60 * 60 * 1000;
+	const put = (projectId: string, mtime: number) =>
+		page.evaluate(
+			async ({ projectId, mtime }) => {
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const request = indexedDB.open('specwright');
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				const tx = db.transaction(['files', 'contents'], 'readwrite');
+				tx.objectStore('files').put({ projectId, path: 'a.txt', kind: 'file', size: 1, mtime });
+				tx.objectStore('contents').put({ projectId, path: 'a.txt', data: 'a' });
+				await new Promise((resolve) => (tx.oncomplete = resolve));
+				db.close();
+			},
+			{ projectId, mtime }
+		);
+	await put('abandoned-import', hourAgo);
+	await put('import-in-another-tab', Date.now());
+	const storedIds = () =>
+		page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('specwright');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const keys = await new Promise<IDBValidKey[]>((resolve) => {
+				const request = db.transaction('contents').objectStore('contents').getAllKeys();
+				request.onsuccess = () => resolve(request.result);
+			});
+			db.close();
+			return [...new Set(keys.map((k) => (k as string[])[0]))].sort();
+		});
+	expect(await storedIds()).toEqual(['abandoned-import', 'import-in-another-tab']);
+	await page.reload();
+	await expect.poll(storedIds, { timeout: 10_000 }).toEqual(['import-in-another-tab']);
+});

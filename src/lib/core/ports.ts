@@ -36,6 +36,8 @@ export interface ProjectFileSystems {
 	open(projectId: string): ProjectFileSystem;
 	/** Deletes every file of a project. */
 	drop(projectId: string): Promise<void>;
+	/** Every project id that has files stored, with the time of its newest write. */
+	stored(): Promise<Array<{ projectId: string; lastWrite: number }>>;
 }
 
 export interface Clock {

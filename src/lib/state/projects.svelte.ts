@@ -3,6 +3,8 @@ import type { ProjectRecord } from '../platform/store/db';
 import type { Records } from '../platform/store/records';
 import { uniqueProjectName, validateProjectName } from '../core/projects/names';
 
+const UNFINISHED_IMPORT_AGE_MS = 60 * 60 * 1000;
+
 export type ProjectTemplate = 'blank' | 'sample';
 
 /** The project list on the home page, and the one place projects are created and removed. */
@@ -23,6 +25,18 @@ export class Projects {
 	async load(): Promise<void> {
 		this.#list = await this.records.projects();
 		this.loaded = true;
+	}
+
+	/**
+	 * Removes files left by imports that never finished (the tab closed mid-way: the project record
+	 * is written last, so none exists). Only files untouched for an hour, so an import still running
+	 * in another tab is left alone.
+	 */
+	async sweepUnfinishedImports(now = Date.now()): Promise<number> {
+		const known = new Set(this.#list.map((p) => p.id)); // eslint-disable-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+		const stale = (await this.files.stored()).filter((s) => !known.has(s.projectId) && now - s.lastWrite > UNFINISHED_IMPORT_AGE_MS);
+		for (const { projectId } of stale) await this.files.drop(projectId);
+		return stale.length;
 	}
 
 	async get(id: string): Promise<ProjectRecord | undefined> {

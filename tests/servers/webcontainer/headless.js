@@ -123,18 +123,22 @@ function createInstance(Comlink, call, runtimeInfo, events) {
 	/** @param {Record<string, unknown>} e */
 	const dispatch = (e) => {
 		if (e.t === 'data' || e.t === 'exit') onProcEvent(e);
-		else if (e.t === 'watch') watchers.get(Number(e.id))?.(e.event, e.filename);
+		else if (e.t === 'watch') {
+			const listener = watchers.get(Number(e.id));
+			if (listener) Promise.resolve(listener(e.event, e.filename)).catch(() => {});
+		}
 		else if (e.t === 'port') fire('port', e.port, e.type, e.url);
 		else if (e.t === 'server-ready') fire('server-ready', e.port, e.url);
 		else if (e.t === 'error') fire('error', { message: e.message });
 	};
 	void (async () => {
-		const reader = /** @type {ReadableStream<Uint8Array>} */ (events.body).pipeThrough(new TextDecoderStream()).getReader();
+		const reader = /** @type {ReadableStream<Uint8Array>} */ (events.body).getReader();
+		const decoder = new TextDecoder();
 		let buffered = '';
 		for (;;) {
 			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-			if (done) return;
-			buffered += value;
+			if (done || !value) return;
+			buffered += decoder.decode(value, { stream: true });
 			const lines = buffered.split('\n');
 			buffered = lines.pop() ?? '';
 			for (const line of lines) if (line) dispatch(JSON.parse(line));
@@ -184,16 +188,18 @@ function createInstance(Comlink, call, runtimeInfo, events) {
 			/** @type {Promise<number>} */
 			const onExit = new Promise((resolve) => (rec.resolveExit = resolve));
 			for (const e of rec.early.splice(0)) onProcEvent(e);
-			// Keystrokes arrive one write each; separate requests could overtake one another, so
-			// each write waits for the one before (the real backend's message channel keeps order).
-			let writes = Promise.resolve();
+			// Keystrokes and resizes reach the process in the order they were made, one call at a time.
+			/** @type {Promise<unknown>} */
+			let queue = Promise.resolve();
+			/** @param {string} op @param {unknown[]} args */
+			const inOrder = (op, args) => (queue = queue.then(() => call(op, [id, ...args])).catch(() => {}));
 			return Comlink.proxy({
 				onExit,
 				/** @param {string | Uint8Array} data */
-				write: (data) => (writes = writes.then(() => call('write', [id, data])).catch(() => {})),
-				kill: () => call('kill', [id]).catch(() => {}),
+				write: (data) => inOrder('write', [data]),
+				kill: () => inOrder('kill', []),
 				/** @param {{ cols: number, rows: number }} size */
-				resize: (size) => call('resize', [id, size]).catch(() => {})
+				resize: (size) => inOrder('resize', [size])
 			});
 		},
 		/** @param {string} event @param {Listener} listener */

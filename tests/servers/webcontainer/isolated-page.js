@@ -17,11 +17,14 @@ window.WebContainer = api.WebContainer;
 document.title = 'WebContainer client ready';
 </script>`;
 
-/** @returns {Promise<{ url: string, close(): Promise<void> }>} */
-export async function startIsolatedPage() {
+/**
+ * @param {{ coep?: 'credentialless' | 'require-corp' }} [options]
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ */
+export async function startIsolatedPage({ coep = 'credentialless' } = {}) {
 	const headers = {
 		'cross-origin-opener-policy': 'same-origin',
-		'cross-origin-embedder-policy': 'credentialless',
+		'cross-origin-embedder-policy': coep,
 		'cache-control': 'no-store'
 	};
 	const server = createServer(async (req, res) => {

@@ -3,7 +3,9 @@
 // colours and resizes behave like a terminal, and stdout+stderr arrive merged as they would from a pty.
 import { spawn, execFile } from 'node:child_process';
 import { readdir, readFile, readlink } from 'node:fs/promises';
-import { constants } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * @typedef {{ cols: number, rows: number }} Dimensions
@@ -18,11 +20,21 @@ import { constants } from 'node:os';
 /** @param {string} s */
 const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+// bash ignores PS1 from the environment: the interactive shell gets a plain prompt from an rc file,
+// and no bracketed-paste escapes, so tests and terminals see `$ ` and the echoed input only.
+const RC_FILE = join(tmpdir(), 'wc-backend-jshrc');
+writeFileSync(RC_FILE, "PS1='$ '\nbind 'set enable-bracketed-paste off' 2>/dev/null\n");
+
 /** @param {string} command @param {string[]} args */
 function mapCommand(command, args) {
 	if (command !== 'jsh') return { command, args };
-	return { command: 'bash', args: args.length ? ['--noprofile', '--norc', ...args] : ['--noprofile', '--norc', '-i'] };
+	return { command: 'bash', args: args.length ? ['--noprofile', '--norc', ...args] : ['--noprofile', '--rcfile', RC_FILE, '-i'] };
 }
+
+// A small base environment, as in a fresh WebContainer: the test runner's own variables
+// (FORCE_COLOR, NODE_OPTIONS, worker indexes…) must not change how commands behave.
+const KEPT_ENV = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ'];
+const baseEnv = () => Object.fromEntries(KEPT_ENV.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]])));
 
 export class RealProcess {
 	/**
@@ -36,9 +48,8 @@ export class RealProcess {
 		const terminal = options.terminal;
 		/** @type {NodeJS.ProcessEnv} */
 		const env = {
-			...process.env,
+			...baseEnv(),
 			PATH: `${root}/node_modules/.bin:${process.env.PATH ?? ''}`,
-			PS1: '$ ',
 			SHELL: '/bin/bash',
 			...Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, String(v)]))
 		};

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { Workspace } from './fs-ops.js';
@@ -14,12 +14,15 @@ import { Session } from './session.js';
 /**
  * @typedef {import('node:http').IncomingMessage} Req
  * @typedef {import('node:http').ServerResponse} Res
- * @typedef {{ port?: number, hang?: boolean, clearOnBoot?: boolean }} BackendOptions
+ * @typedef {{ port?: number, hang?: boolean, bootError?: string | null, clearOnBoot?: boolean }} BackendOptions
+ * @typedef {{ command: string, args: string[], cwd: string, terminal: boolean }} CommandRecord
  * @typedef {{
  *   origin: string,
  *   root: string,
  *   boots: number,
+ *   commands: CommandRecord[],
  *   setHang(hang: boolean): void,
+ *   setBootError(message: string | null): void,
  *   close(): Promise<void>
  * }} WebContainerBackend
  */
@@ -81,19 +84,22 @@ async function readJson(req) {
  * @param {BackendOptions} [options]
  * @returns {Promise<WebContainerBackend>}
  */
-export async function startWebContainerBackend({ port = 0, hang = false, clearOnBoot = true } = {}) {
+export async function startWebContainerBackend({ port = 0, hang = false, bootError = null, clearOnBoot = true } = {}) {
 	const root = await mkdtemp(join(tmpdir(), 'wc-backend-'));
 	// Only the /headless page knows it; other pages on the machine cannot drive the backend.
 	const token = randomBytes(16).toString('hex');
 	/** @type {Map<string, Session>} */
 	const sessions = new Map();
-	const state = { hang, boots: 0 };
+	const state = { hang, bootError, boots: 0 };
+	/** @type {CommandRecord[]} every command a page spawned, in order */
+	const commands = [];
 
 	/**
 	 * @param {string} op @param {unknown[]} args @param {string | undefined} id
 	 */
 	const call = async (op, args, id) => {
 		if (op === 'build') {
+			if (state.bootError) throw new Error(state.bootError);
 			const { workdirName } = /** @type {{ workdirName?: string }} */ (args[0] ?? {});
 			const workspace = new Workspace(root, `/home/${workdirName || 'projects'}`);
 			if (clearOnBoot) await workspace.clear();
@@ -118,7 +124,12 @@ export async function startWebContainerBackend({ port = 0, hang = false, clearOn
 			case 'serialize': return ws.serialize(a[0], a[1]);
 			case 'watch': return session.watch(a[0], a[1]);
 			case 'unwatch': return session.unwatch(a[0]);
-			case 'run': return session.run(a[0]);
+			case 'run': {
+				const id = session.run(a[0]);
+				const { command, args = [], cwd, terminal } = a[0];
+				commands.push({ command, args, cwd: posix.resolve(ws.workdir, cwd ?? '.'), terminal: !!terminal });
+				return id;
+			}
 			case 'write': return session.process(a[0]).write(a[1]);
 			case 'kill': return session.process(a[0]).kill();
 			case 'resize': return session.process(a[0]).resize(a[1]);
@@ -193,6 +204,11 @@ export async function startWebContainerBackend({ port = 0, hang = false, clearOn
 		root,
 		get boots() {
 			return state.boots;
+		},
+		commands,
+		/** @param {string | null} message */
+		setBootError(message) {
+			state.bootError = message;
 		},
 		/** @param {boolean} value */
 		setHang(value) {

@@ -14,7 +14,7 @@ import { listeningPorts, startPortProxy } from './ports.js';
  * @typedef {{ write(line: string): void, end(): void }} EventSink
  */
 
-const PORT_POLL_MS = 150;
+const PORT_POLL_MS = 200;
 
 export class Session {
 	/** @param {Workspace} workspace */

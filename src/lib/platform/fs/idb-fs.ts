@@ -39,6 +39,22 @@ export class IdbProjectFileSystems implements ProjectFileSystems {
 			throw toStorageError(error);
 		}
 	}
+
+	async stored(): Promise<Array<{ projectId: string; lastWrite: number }>> {
+		try {
+			const found = new Map<string, number>();
+			// Metadata records only (no file bytes): path, size and mtime per file.
+			let cursor = await this.db.transaction('files').store.openCursor();
+			while (cursor) {
+				const { projectId, mtime } = cursor.value;
+				found.set(projectId, Math.max(found.get(projectId) ?? 0, mtime));
+				cursor = await cursor.continue();
+			}
+			return [...found].map(([projectId, lastWrite]) => ({ projectId, lastWrite }));
+		} catch (error) {
+			throw toStorageError(error);
+		}
+	}
 }
 
 class IdbProjectFileSystem implements ProjectFileSystem {
