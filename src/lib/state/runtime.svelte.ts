@@ -22,7 +22,8 @@ export interface RuntimeDeps {
 	store: ProjectFileSystem;
 	workdirName: string;
 	timeoutMs: number;
-	excludes?: readonly string[];
+	/** Patterns that never sync back, read when a runtime starts. */
+	excludes: () => Promise<readonly string[]>;
 	/** Files a process changed reached the persistent copy. */
 	onSynced: (paths: string[]) => void;
 	onError: (error: unknown) => void;
@@ -81,7 +82,7 @@ export class RuntimeSession {
 			if (this.#disposed) return void runtime.teardown();
 			this.#runtime = runtime;
 			const mirror = new RuntimeMirror(runtime, this.deps.store, {
-				excluded: excludeMatcher(this.deps.excludes ?? DEFAULT_SYNC_EXCLUDES),
+				excluded: excludeMatcher(await this.deps.excludes().catch(() => DEFAULT_SYNC_EXCLUDES)),
 				onSynced: (paths) => {
 					if (paths.includes('package.json')) void this.loadScripts();
 					this.deps.onSynced(paths);

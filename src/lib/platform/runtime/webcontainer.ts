@@ -2,9 +2,9 @@ import { WebContainer, type FileSystemTree, type WebContainerProcess } from '@we
 import type { ExecOptions, ExecResult, Runtime, RuntimeBootOptions, RuntimeEntry, RuntimeProcess } from '../../core/ports';
 import { classifyBootFailure } from '../../core/runtime/boot-failure';
 import { toMountTree } from '../../core/runtime/file-tree';
-import { OutputTail } from '../../core/runtime/scripts';
 import { dirname } from '../../core/fs/paths';
 import { pageEnvironment } from './host';
+import { collectExit } from './exec';
 
 /**
  * Boots the WebContainer client. Loaded with a dynamic import only when the user starts a runtime.
@@ -85,28 +85,7 @@ class WebContainerRuntime implements Runtime {
 	async exec(command: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
 		options.signal?.throwIfAborted();
 		const process = await this.wc.spawn(command, args, { cwd: options.cwd, terminal: { cols: 160, rows: 40 } });
-		const tail = new OutputTail();
-		const reading = process.output.pipeTo(new WritableStream({ write: (chunk) => tail.push(chunk) })).catch(() => {});
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		let onAbort: (() => void) | undefined;
-		const stopped = new Promise<'timeout' | 'abort'>((resolve) => {
-			if (options.timeoutMs) timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
-			onAbort = () => resolve('abort');
-			options.signal?.addEventListener('abort', onAbort, { once: true });
-		});
-		try {
-			const outcome = await Promise.race([process.exit, stopped]);
-			if (typeof outcome === 'number') {
-				await reading;
-				return { exitCode: outcome, output: tail.toString(), timedOut: false };
-			}
-			process.kill();
-			if (outcome === 'abort') throw options.signal?.reason ?? new DOMException('Aborted', 'AbortError');
-			return { exitCode: -1, output: tail.toString(), timedOut: true };
-		} finally {
-			clearTimeout(timer);
-			if (onAbort) options.signal?.removeEventListener('abort', onAbort);
-		}
+		return collectExit(process, options);
 	}
 
 	watch(listener: (path: string) => void): () => void {
