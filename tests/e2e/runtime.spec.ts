@@ -5,11 +5,7 @@ import { dirname, join } from 'node:path';
 import { openHome, storedFile } from './app';
 import { startWebContainerBackend } from '../servers/webcontainer/server.js';
 
-interface Backend {
-	origin: string;
-	root: string;
-	close(): Promise<void>;
-}
+type Backend = Awaited<ReturnType<typeof startWebContainerBackend>>;
 
 const PACKAGE = {
 	name: 'runtime-fixture',
@@ -70,6 +66,11 @@ async function startRuntime(page: Page): Promise<void> {
 /** What xterm rendered in one terminal tab. */
 const rows = (page: Page, tab: string) => page.getByRole('group', { name: `Output of ${tab}` }).locator('.xterm-rows');
 const focusTerminal = (page: Page, tab: string) => page.getByRole('group', { name: `Output of ${tab}` }).locator('.xterm-screen').click();
+/** Types a command line into the focused terminal in one input event, then Enter. */
+async function enter(page: Page, line: string): Promise<void> {
+	await page.keyboard.insertText(line);
+	await page.keyboard.press('Enter');
+}
 
 test('boots on demand, mounts the project and runs a shell in the terminal', async ({ page }) => {
 	await openFixtureProject(page);
@@ -79,7 +80,7 @@ test('boots on demand, mounts the project and runs a shell in the terminal', asy
 	await startRuntime(page);
 	expect(readFileSync(join(backend.root, 'src/hello.txt'), 'utf8')).toBe('hello from the project\n');
 	await focusTerminal(page, 'Terminal 1');
-	await page.keyboard.type('cat src/hello.txt; echo "sum=$((40 + 2))"\n');
+	await enter(page, 'cat src/hello.txt; echo "sum=$((40 + 2))"');
 	await expect(rows(page, 'Terminal 1')).toContainText('hello from the project');
 	await expect(rows(page, 'Terminal 1')).toContainText('sum=42');
 });
@@ -109,14 +110,14 @@ test('saves reach the runtime and files a process writes come back', async ({ pa
 
 	await focusTerminal(page, 'Terminal 1');
 	// The typed line is echoed too: only the command's own output says "written-2".
-	await page.keyboard.type('mkdir -p out2 && echo "made by a process" > out2/made.txt && echo "written-$((1 + 1))"\n');
+	await enter(page, 'mkdir -p out2 && echo "made by a process" > out2/made.txt && echo "written-$((1 + 1))"');
 	await expect(rows(page, 'Terminal 1')).toContainText('written-2');
 	await page.getByRole('treeitem', { name: 'out2' }).click();
 	await expect(page.getByRole('treeitem', { name: 'made.txt' })).toBeVisible();
 	await expect.poll(() => storedFile(page, 'out2/made.txt')).toBe('made by a process\n');
 	// Dependencies a process installs stay in the runtime; a later file still comes back.
 	await focusTerminal(page, 'Terminal 1');
-	await page.keyboard.type('mkdir -p node_modules/dep && echo x > node_modules/dep/index.js && echo marker > marker.txt\n');
+	await enter(page, 'mkdir -p node_modules/dep && echo x > node_modules/dep/index.js && echo marker > marker.txt');
 	await expect.poll(() => storedFile(page, 'marker.txt')).toBe('marker\n');
 	expect(existsSync(join(backend.root, 'node_modules/dep/index.js'))).toBe(true);
 	expect(await storedFile(page, 'node_modules/dep/index.js')).toBeNull();
@@ -152,4 +153,55 @@ test('a backend that never answers ends in a clear message and a Retry that relo
 	await alert.getByRole('button', { name: 'Retry' }).click();
 	await reloaded;
 	await expect(page.getByRole('button', { name: 'Start runtime' })).toBeVisible();
+});
+
+test('a boot error is named, and Retry boots again once the cause is gone', async ({ page }) => {
+	backend.setBootError('Unable to create more instances');
+	await openFixtureProject(page);
+	await page.getByRole('button', { name: 'Start runtime' }).first().click();
+	const alert = page.getByRole('alert').filter({ hasText: 'failed to start' });
+	await expect(alert).toContainText('Unable to create more instances');
+	backend.setBootError(null);
+	await alert.getByRole('button', { name: 'Retry' }).click();
+	await expect(page.getByRole('button', { name: 'Restart runtime' })).toBeVisible();
+	expect(readFileSync(join(backend.root, 'package.json'), 'utf8')).toContain('runtime-fixture');
+});
+
+test('Restart runtime tears the sandbox down and boots a fresh one', async ({ page }) => {
+	await openFixtureProject(page);
+	await startRuntime(page);
+	expect(backend.boots).toBe(1);
+	await page.getByRole('button', { name: 'Restart runtime' }).click();
+	await expect.poll(() => backend.boots).toBe(2);
+	await expect(page.getByRole('tab', { name: /Terminal 1/ })).toHaveCount(0);
+	await page.getByRole('button', { name: 'New', exact: true }).click();
+	await focusTerminal(page, 'Terminal 2');
+	await enter(page, 'echo "again-$((2 * 3))"');
+	await expect(rows(page, 'Terminal 2')).toContainText('again-6');
+});
+
+test.describe('without cross-origin isolation', () => {
+	// The service worker would serve the page with its headers again.
+	test.use({ serviceWorkers: 'block' });
+
+	test('the panel says why and the project stays editable', async ({ page }) => {
+		// Serve the app without its isolation headers, as a static host that cannot set them would.
+		await page.route('**/*', async (route) => {
+			if (!route.request().isNavigationRequest()) return route.fallback();
+			const response = await route.fetch();
+			const headers = { ...response.headers() };
+			delete headers['cross-origin-opener-policy'];
+			delete headers['cross-origin-embedder-policy'];
+			await route.fulfill({ response, headers });
+		});
+		await openFixtureProject(page);
+		expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+		await page.getByRole('button', { name: 'Terminal', exact: true }).click();
+		const alert = page.getByRole('alert').filter({ hasText: 'not cross-origin isolated' });
+		await expect(alert).toContainText('Cross-Origin-Embedder-Policy');
+		await expect(page.getByRole('button', { name: 'Start runtime' })).toHaveCount(0);
+		expect(backend.boots).toBe(0);
+		await page.getByRole('treeitem', { name: 'package.json' }).click();
+		await expect(page.locator('.cm-content')).toContainText('runtime-fixture');
+	});
 });

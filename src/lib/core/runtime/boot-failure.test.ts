@@ -15,6 +15,7 @@ describe('runtime boot failures', () => {
 
 	it.each<[string, Partial<RuntimeEnvironment>, { timedOut: boolean; error?: unknown }, string]>([
 		['not isolated', { crossOriginIsolated: false }, { timedOut: false }, 'runtime-not-isolated'],
+		['not isolated, so no SharedArrayBuffer', { crossOriginIsolated: false, hasSharedArrayBuffer: false }, { timedOut: false }, 'runtime-not-isolated'],
 		['no SharedArrayBuffer', { hasSharedArrayBuffer: false }, { timedOut: false }, 'runtime-unsupported'],
 		['iOS', { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Safari' }, { timedOut: false }, 'runtime-unsupported'],
 		['offline', { online: false }, { timedOut: true }, 'runtime-offline'],

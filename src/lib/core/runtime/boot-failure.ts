@@ -24,16 +24,18 @@ function unsupportedBrowser(userAgent: string): string | null {
 /** The reasons known before booting: checked without loading the runtime. */
 export function checkRuntimeEnvironment(env: RuntimeEnvironment): SpecwrightError | null {
 	const browser = unsupportedBrowser(env.userAgent);
-	if (browser || !env.hasSharedArrayBuffer) {
-		return new SpecwrightError('runtime-unsupported', `${browser ?? 'This browser'} cannot run the sandbox for commands.`, {
+	const unsupported = (who: string) =>
+		new SpecwrightError('runtime-unsupported', `${who} cannot run the sandbox for commands.`, {
 			hint: 'Use a recent Chromium browser (Chrome, Edge, Brave, Opera) on a desktop. Specs, editing and everything else keep working here.'
 		});
-	}
+	if (browser) return unsupported(browser);
+	// Browsers hide SharedArrayBuffer from pages that are not isolated: name the cause, not the symptom.
 	if (!env.crossOriginIsolated) {
 		return new SpecwrightError('runtime-not-isolated', 'The page is not cross-origin isolated, which the sandbox for commands needs.', {
 			hint: 'Serve Specwright with the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: credentialless (or require-corp), over HTTPS or localhost.'
 		});
 	}
+	if (!env.hasSharedArrayBuffer) return unsupported('This browser');
 	return null;
 }
 
