@@ -42,8 +42,7 @@ export async function boot(notices: Notices, theme: Theme): Promise<AppContext> 
 				const loaded = new Prices(records);
 				await loaded.load();
 				return loaded;
-			})),
-		runtimeHost: () => import('./platform/runtime/host').then((m) => m.webContainerHost())
+			}))
 	};
 	await Promise.all([app.projects.load(), app.settings.load()]);
 	app.storage.init().catch((error) => notices.error(error));

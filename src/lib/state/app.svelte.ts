@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { ProjectFileSystems, RuntimeHost } from '../core/ports';
+import type { ProjectFileSystems } from '../core/ports';
 import type { Projects } from './projects.svelte';
 import type { Settings } from './settings.svelte';
 import type { Theme } from './theme.svelte';
@@ -25,8 +25,6 @@ export interface AppContext {
 	records: Records;
 	/** The price table, loaded on first use. */
 	prices: () => Promise<Prices>;
-	/** The sandbox for commands; its adapter loads when a project starts one. */
-	runtimeHost: () => Promise<RuntimeHost>;
 }
 
 export const [getApp, setApp] = createContext<AppContext>();
