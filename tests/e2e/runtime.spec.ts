@@ -143,6 +143,8 @@ test('a backend that never answers ends in a clear message and a Retry that relo
 	await openFixtureProject(page);
 	await page.getByRole('button', { name: 'Start runtime' }).first().click();
 	await expect(page.getByText('Starting the runtime')).toBeVisible();
+	// The client adds its backend frame right after the boot timer starts: only then move the clock on.
+	await expect(page.locator(`iframe[src^="${backend.origin}"]`)).toBeAttached();
 	await page.clock.fastForward(31_000);
 	const alert = page.getByRole('alert').filter({ hasText: 'did not start in time' });
 	await expect(alert).toBeVisible();
