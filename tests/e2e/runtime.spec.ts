@@ -182,6 +182,24 @@ test('Restart runtime tears the sandbox down and boots a fresh one', async ({ pa
 	await expect(rows(page, 'Terminal 2')).toContainText('again-6');
 });
 
+test('folders listed in Settings stay in the runtime', async ({ page }) => {
+	await useBackend(page, backend.origin);
+	await page.goto('/settings');
+	const list = page.getByLabel('Never copy back');
+	await expect(list).toHaveValue(/node_modules/);
+	await list.fill('node_modules\ngenerated');
+	await page.getByRole('button', { name: 'Apply exclusions' }).click();
+	await expect(page.getByText('The list is stored')).toBeVisible();
+	await openFixtureProject(page);
+	await startRuntime(page);
+	await focusTerminal(page, 'Terminal 1');
+	await enter(page, 'mkdir -p generated && echo skip > generated/a.txt && echo keep > keep.txt');
+	await expect.poll(() => storedFile(page, 'keep.txt')).toBe('keep\n');
+	expect(existsSync(join(backend.root, 'generated/a.txt'))).toBe(true);
+	expect(await storedFile(page, 'generated/a.txt')).toBeNull();
+	await expect(page.getByRole('treeitem', { name: 'generated' })).toHaveCount(0);
+});
+
 test.describe('without cross-origin isolation', () => {
 	// The service worker would serve the page with its headers again.
 	test.use({ serviceWorkers: 'block' });
