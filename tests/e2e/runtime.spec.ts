@@ -107,6 +107,12 @@ test('saves reach the runtime and files a process writes come back', async ({ pa
 	await page.keyboard.press('ControlOrMeta+s');
 	await expect(page.getByText('All changes saved')).toBeVisible();
 	await expect.poll(() => readFileSync(join(backend.root, 'src/hello.txt'), 'utf8')).toBe('hello from the project\nedited in the browser');
+	// A command changes the open file: the editor shows the new text, and it is stored.
+	await focusTerminal(page, 'Terminal 1');
+	await enter(page, 'echo "appended by a command" >> src/hello.txt');
+	await expect(page.locator('.cm-content')).toContainText('appended by a command');
+	await expect.poll(() => storedFile(page, 'src/hello.txt')).toBe('hello from the project\nedited in the browserappended by a command\n');
+	await expect(page.getByText('All changes saved')).toBeVisible();
 
 	await focusTerminal(page, 'Terminal 1');
 	// The typed line is echoed too: only the command's own output says "written-2".
