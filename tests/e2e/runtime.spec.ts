@@ -83,6 +83,13 @@ test('boots on demand, mounts the project and runs a shell in the terminal', asy
 	await enter(page, 'cat src/hello.txt; echo "sum=$((40 + 2))"');
 	await expect(rows(page, 'Terminal 1')).toContainText('hello from the project');
 	await expect(rows(page, 'Terminal 1')).toContainText('sum=42');
+	// Ctrl+Shift+V pastes (plain Ctrl+V and Ctrl+C belong to the shell).
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.evaluate(() => navigator.clipboard.writeText('echo "pasted-$((3 + 4))"'));
+	await page.keyboard.press('Control+Shift+V');
+	await expect(rows(page, 'Terminal 1')).toContainText('echo "pasted-$((3 + 4))"');
+	await page.keyboard.press('Enter');
+	await expect(rows(page, 'Terminal 1')).toContainText('pasted-7');
 });
 
 test('Run lists the scripts and shows a failing script’s output and exit code', async ({ page }) => {

@@ -33,8 +33,9 @@ describe('runtime boot failures', () => {
 		expect(classifyBootFailure({ timedOut: false, error: new Error('boom') }, chrome).message).toContain('boom');
 	});
 
-	it('only a timeout needs a reload', () => {
+	it('a client that may be stuck needs a reload', () => {
 		expect(needsReload('runtime-timeout')).toBe(true);
+		expect(needsReload('runtime-offline')).toBe(true);
 		expect(needsReload('runtime-failed')).toBe(false);
 	});
 });

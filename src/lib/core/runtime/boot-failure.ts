@@ -51,7 +51,7 @@ export function classifyBootFailure(
 	if (early) return early;
 	if (!env.online) {
 		return new SpecwrightError('runtime-offline', 'The sandbox for commands cannot start while the browser is offline.', {
-			hint: 'Connect to the internet, then choose Retry.'
+			hint: 'Connect to the internet, then choose Retry (it reloads the page; your files are saved).'
 		});
 	}
 	if (failure.timedOut) {
@@ -78,7 +78,10 @@ export function classifyBootFailure(
 	});
 }
 
-/** Codes after which the client is stuck and only a page reload can boot again. */
+/**
+ * Codes after which the client may be stuck (it caches a boot that never settled), so only a page
+ * reload can boot again. An offline failure usually follows such a timeout too.
+ */
 export function needsReload(code: string | undefined): boolean {
-	return code === 'runtime-timeout';
+	return code === 'runtime-timeout' || code === 'runtime-offline';
 }
