@@ -3,6 +3,8 @@
  * in Node tests with fakes and the adapters stay swappable.
  */
 
+import type { SpecwrightError } from './errors';
+
 export type FileData = Uint8Array | string;
 
 export interface FileEntry {
@@ -99,4 +101,76 @@ export interface ProjectGit {
 
 export interface Git {
 	open(fs: ProjectFileSystem): ProjectGit;
+}
+
+/** A process running in the runtime, attached to a pseudoterminal. */
+export interface RuntimeProcess {
+	/** Everything the process and its children print, terminal escapes included. */
+	readonly output: ReadableStream<string>;
+	/** Settles with the exit code once the process ends (a killed process may never settle). */
+	readonly exit: Promise<number>;
+	write(data: string): Promise<void>;
+	resize(size: TerminalSize): void;
+	kill(): void;
+}
+
+export interface TerminalSize {
+	cols: number;
+	rows: number;
+}
+
+export interface SpawnOptions {
+	cwd?: string;
+	env?: Record<string, string>;
+	terminal?: TerminalSize;
+}
+
+export interface ExecOptions {
+	cwd?: string;
+	signal?: AbortSignal;
+	/** Kills the process after this long and reports `timedOut`. */
+	timeoutMs?: number;
+}
+
+export interface ExecResult {
+	exitCode: number;
+	/** The combined output (the tail, when a command prints a lot). */
+	output: string;
+	timedOut: boolean;
+}
+
+/** What a path is inside the runtime's file system, read in one call. */
+export type RuntimeEntry = { kind: 'file'; data: Uint8Array } | { kind: 'dir'; names: string[] } | null;
+
+/** A booted sandbox: a disposable mirror of the project where commands run. */
+export interface Runtime {
+	mount(files: ReadonlyMap<string, FileData>): Promise<void>;
+	writeFile(path: string, data: FileData): Promise<void>;
+	mkdir(path: string): Promise<void>;
+	remove(path: string): Promise<void>;
+	rename(from: string, to: string): Promise<void>;
+	inspect(path: string): Promise<RuntimeEntry>;
+	spawn(command: string, args: string[], options?: SpawnOptions): Promise<RuntimeProcess>;
+	/** Runs a command to its end: what the agent and hooks use. */
+	exec(command: string, args: string[], options?: ExecOptions): Promise<ExecResult>;
+	/** Paths (relative to the project) that processes create, change or delete. */
+	watch(listener: (path: string) => void): () => void;
+	onServerReady(listener: (port: number, url: string) => void): () => void;
+	onPort(listener: (port: number, type: 'open' | 'close', url: string) => void): () => void;
+	teardown(): Promise<void>;
+}
+
+export interface RuntimeBootOptions {
+	workdirName: string;
+	timeoutMs: number;
+	signal?: AbortSignal;
+}
+
+/**
+ * The runtime behind a two-method port: `check` says, without loading anything heavy, whether this
+ * browser can run one at all; `boot` loads the adapter and starts it.
+ */
+export interface RuntimeHost {
+	check(): SpecwrightError | null;
+	boot(options: RuntimeBootOptions): Promise<Runtime>;
 }

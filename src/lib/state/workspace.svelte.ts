@@ -27,6 +27,8 @@ export class Workspace {
 	#saved = new Map<string, string>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#moveListeners = new Set<(from: string, to: string) => void>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#reloadListeners = new Set<(path: string, text: string) => void>();
 
 	constructor(
 		readonly projectId: string,
@@ -165,6 +167,24 @@ export class Workspace {
 		await this.fs.remove(path);
 		for (const tab of this.tabs.filter((t) => isWithin(t.path, path))) this.close(tab.path);
 		await this.afterWrite();
+	}
+
+	/**
+	 * Files changed from outside (a command in the runtime): open tabs without unsaved edits show
+	 * the new text; tabs with edits keep them.
+	 */
+	async reloadChanged(paths: readonly string[]): Promise<void> {
+		for (const tab of this.tabs.filter((t) => paths.includes(t.path) && !t.dirty && !t.binary)) {
+			const text = await this.fs.readText(tab.path).catch(() => null);
+			if (text === null || text === this.#saved.get(tab.path)) continue;
+			this.#saved.set(tab.path, text);
+			for (const listener of this.#reloadListeners) listener(tab.path, text);
+		}
+	}
+
+	onReload(listener: (path: string, text: string) => void): () => void {
+		this.#reloadListeners.add(listener);
+		return () => this.#reloadListeners.delete(listener);
 	}
 
 	/** The editor follows renamed files so unsaved text moves with its tab. */

@@ -1,5 +1,5 @@
 import { SpecwrightError } from '../errors';
-import { dirname, normalizePath } from '../fs/paths';
+import { dirname, isGitInternal, normalizePath } from '../fs/paths';
 import { looksBinary } from '../fs/tree';
 import { DEFAULT_IMPORT_LIMITS, formatMegabytes, type ImportLimits } from './limits';
 
@@ -150,14 +150,6 @@ function sourceLabel(source: ImportSource): string {
 	return source === 'zip' ? 'This zip' : source === 'git' ? 'This repository' : 'This folder';
 }
 
-/**
- * Files inside a top-level .git folder are never skipped for their size: a packfile is binary and often
- * large, and without it the repository is broken. The import's total size limit still counts them.
- */
-export function isGitInternal(path: string): boolean {
-	return path.startsWith('.git/');
-}
-
 /** Every path goes through normalizePath; one that could escape the project refuses everything. */
 function checkedPath(candidate: ImportCandidate, source: ImportSource, skipped: SkipList): string | null {
 	try {
@@ -205,6 +197,8 @@ function refuseBomb(candidate: ImportCandidate, source: ImportSource, limits: Im
 }
 
 function sizeSkip(path: string, size: number, limits: ImportLimits): SkipReason | null {
+	// A packfile is binary and often large, and without it the repository is broken: files of .git are
+	// never skipped for their size (the import's total size limit still counts them).
 	if (isGitInternal(path)) return null;
 	if (size > limits.maxFileBytes) return 'too-large';
 	if (size > limits.maxBinaryBytes && looksBinary(path)) return 'binary-too-large';

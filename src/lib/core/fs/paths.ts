@@ -52,3 +52,8 @@ export function extname(path: string): string {
 	const i = base.lastIndexOf('.');
 	return i <= 0 ? '' : base.slice(i + 1).toLowerCase();
 }
+
+/** Paths git keeps to itself: never shown in the file tree, exported, mirrored or given to the model. */
+export function isGitInternal(path: string): boolean {
+	return path === '.git' || path.startsWith('.git/');
+}

@@ -32,7 +32,4 @@ export function statusLetter(status: GitFileStatus): string {
 	return { added: 'A', modified: 'M', deleted: 'D', untracked: 'U' }[status];
 }
 
-/** Paths git keeps to itself: never shown in the file tree, exported or given to the model. */
-export function isGitInternal(path: string): boolean {
-	return path === '.git' || path.startsWith('.git/');
-}
+export { isGitInternal } from '../fs/paths';

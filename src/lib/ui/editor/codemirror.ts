@@ -55,6 +55,16 @@ export class EditorHost {
 		return this.#states.get(path)?.doc.toString();
 	}
 
+	/** New saved text from outside (a command changed the file): an undoable edit, not a reset. */
+	replaceText(path: string, text: string): void {
+		const changes = (state: EditorState) => ({ changes: { from: 0, to: state.doc.length, insert: text } });
+		if (path === this.#current) this.#view.dispatch(changes(this.#view.state));
+		else {
+			const state = this.#states.get(path);
+			if (state) this.#states.set(path, state.update(changes(state)).state);
+		}
+	}
+
 	rename(from: string, to: string): void {
 		const state = this.#states.get(from);
 		if (state) {
