@@ -9,19 +9,20 @@ import { DEFAULT_IMPORT_LIMITS, formatMegabytes, type ImportLimits } from './lim
  * import; links, excluded folders and oversized files are skipped and reported, never dropped silently.
  */
 
-export type ImportSource = 'zip' | 'folder';
+export type ImportSource = 'zip' | 'folder' | 'github';
 
 export interface ImportCandidate {
 	/** The path as the archive or the browser gave it: untrusted until normalizePath has seen it. */
 	path: string;
-	kind: 'file' | 'dir' | 'symlink';
+	/** A git submodule (a GitHub tree's `commit` entry) has no content to import. */
+	kind: 'file' | 'dir' | 'symlink' | 'submodule';
 	/** Declared size in bytes (a zip's central directory, or File.size). */
 	size: number;
 	/** Zips only: the stored size, for the compression-ratio check. */
 	compressedSize?: number;
 }
 
-export type SkipReason = 'symlink' | 'excluded-folder' | 'binary-too-large' | 'too-large' | 'invalid-name';
+export type SkipReason = 'symlink' | 'submodule' | 'excluded-folder' | 'binary-too-large' | 'too-large' | 'invalid-name';
 
 export interface SkippedItem {
 	path: string;
@@ -75,7 +76,8 @@ export function planImport<T extends ImportCandidate>(candidates: readonly T[], 
 		else located.push({ candidate, path });
 	}
 
-	const root = singleRoot(located);
+	// A repository's top folder is part of it; only archives and dropped folders wrap everything in one.
+	const root = options.source === 'github' ? null : singleRoot(located);
 	const files = new Map<string, PlannedFile<T>>();
 	const dirs = new Set<string>();
 	for (const { candidate, path: fullPath } of located) {
@@ -84,6 +86,7 @@ export function planImport<T extends ImportCandidate>(candidates: readonly T[], 
 		const excluded = excludedFolder(path, candidate.kind, options.excludedFolders);
 		if (excluded !== null) skipped.folder(excluded, candidate.kind);
 		else if (candidate.kind === 'symlink') skipped.add(path, 'symlink');
+		else if (candidate.kind === 'submodule') skipped.add(path, 'submodule');
 		else if (candidate.kind === 'dir') dirs.add(path);
 		else {
 			refuseBomb(candidate, options.source, limits);
@@ -145,7 +148,7 @@ export function excludedFolder(path: string, kind: ImportCandidate['kind'], name
 }
 
 function sourceLabel(source: ImportSource): string {
-	return source === 'zip' ? 'This zip' : 'This folder';
+	return source === 'zip' ? 'This zip' : source === 'github' ? 'This repository' : 'This folder';
 }
 
 /** Every path goes through normalizePath; one that could escape the project refuses everything. */
