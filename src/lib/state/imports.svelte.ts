@@ -1,11 +1,11 @@
-import type { FolderListing, ImportDeps, ImportOutcome, ImportProgress, ZipExtractor } from '../core/archive/run-import';
+import type { FolderListing, ImportDeps, ImportOutcome, ImportProgress, RemoteCandidate, ZipExtractor } from '../core/archive/run-import';
 import { SpecwrightError } from '../core/errors';
 import type { Dialogs } from './dialogs.svelte';
 import type { Projects } from './projects.svelte';
 
 export interface ImportStatus {
-	source: 'zip' | 'folder';
-	/** The zip's file name or the folder's name. */
+	source: 'zip' | 'folder' | 'github';
+	/** The zip's file name, the folder's name, or "owner/repo". */
 	name: string;
 	phase: 'reading' | 'checking' | 'writing';
 	/** Files found so far while a dropped folder is walked. */
@@ -18,6 +18,9 @@ export interface ImportSummary {
 	/** One line per skipped item, shown so nothing is left out silently. */
 	skipped: string[];
 }
+
+/** Lists a remote repository; each candidate's read() downloads its file when the import asks. */
+export type RemoteLister = (signal: AbortSignal) => Promise<{ name: string; candidates: RemoteCandidate[] }>;
 
 export type FolderLister = (signal: AbortSignal, excludedFolders: readonly string[], onFound: (files: number) => void) => Promise<FolderListing>;
 
@@ -64,6 +67,15 @@ export class ProjectImports {
 		});
 	}
 
+	/** A repository read through an API (GitHub): listed first, then downloaded file by file. */
+	importRemote(source: 'github', label: string, list: RemoteLister): Promise<ImportOutcome | null> {
+		return this.#run(source, label, async (run, deps) => {
+			const listing = await list(deps.signal);
+			this.#setPhase('checking');
+			return run.importRemote(listing.name, listing.candidates, source, deps);
+		});
+	}
+
 	cancel(): void {
 		this.#controller?.abort();
 	}
@@ -99,7 +111,7 @@ export class ProjectImports {
 				confirmManyFiles: (count, bytes) =>
 					this.dialogs.confirm({
 						title: `Import ${count.toLocaleString('en')} files?`,
-						message: `This ${source} holds ${count.toLocaleString('en')} files (${limits.formatMegabytes(bytes)}). An import this large takes a while and uses a lot of browser storage.`,
+						message: `This ${source === 'github' ? 'repository' : source} holds ${count.toLocaleString('en')} files (${limits.formatMegabytes(bytes)}). An import this large takes a while and uses a lot of browser storage.`,
 						confirmLabel: 'Import them'
 					}),
 				createProject: (baseName, fill) => this.projects.createFilled(baseName, fill)

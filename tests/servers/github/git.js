@@ -135,6 +135,7 @@ export async function writeTrees(gitDir, blobs) {
  * @param {{ name?: string, email?: string }} [author]
  */
 export function writeCommit(gitDir, tree, parents, message, author) {
+	/** @type {Record<string, string>} */
 	const env = author?.name ? { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email ?? '' } : {};
 	return runGit(gitDir, ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p])], { input: message, env }).then((b) => b.toString().trim());
 }

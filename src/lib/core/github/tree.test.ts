@@ -45,3 +45,14 @@ describe('treeCandidates', () => {
 		expect(['a.ts', '.git/config', 'pkg/node_modules/x/i.js', '.github/ci.yml'].filter(pushable)).toEqual(['a.ts', '.github/ci.yml']);
 	});
 });
+
+describe('cleanGitHubSettings', () => {
+	it('trims, defaults and refuses what cannot be an API URL', async () => {
+		const { cleanGitHubSettings } = await import('./settings');
+		expect(cleanGitHubSettings({ apiUrl: ' https://ghe.example.com/api/v3/ ', token: ' ghp_x ' })).toEqual({ apiUrl: 'https://ghe.example.com/api/v3', token: 'ghp_x' });
+		expect(cleanGitHubSettings({ apiUrl: '', token: '' }).apiUrl).toBe('https://api.github.com');
+		expect(() => cleanGitHubSettings({ apiUrl: 'ftp://x', token: '' })).toThrow(/not an http/);
+		expect(() => cleanGitHubSettings({ apiUrl: 'https://u:p@x', token: '' })).toThrow(/user name/);
+		expect(() => cleanGitHubSettings({ apiUrl: 'https://api.github.com', token: 'a b' })).toThrow(/no spaces/);
+	});
+});
