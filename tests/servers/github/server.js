@@ -14,7 +14,7 @@ import { HttpError, dropConnection, notFound, preflight, readJson, sendJson, set
  * @typedef {import('./git.js').RepoFiles} RepoFiles
  * @typedef {{ owner: string, name: string, private: boolean, gitDir: string, reader?: BlobReader }} Repo
  * @typedef {{ method: string, path: string, authorized: boolean }} RecordedRequest
- * @typedef {{ dropAfterBlobs: number }} Fault
+ * @typedef {{ dropAfterBlobs?: number, pushRace?: boolean }} Fault
  * @typedef {{
  *   port?: number,
  *   tokens?: Record<string, string>,
@@ -205,7 +205,7 @@ export async function startGitHubStandIn({ port = 0, tokens = { [DEFAULT_TOKEN]:
 		}
 		m = new RegExp(`^/git/blobs/${SHA}$`).exec(rest);
 		if (m) {
-			if (state.fault && ++state.blobReads > state.fault.dropAfterBlobs) return dropConnection(req);
+			if (state.fault?.dropAfterBlobs !== undefined && ++state.blobReads > state.fault.dropAfterBlobs) return dropConnection(req);
 			repo.reader ??= new BlobReader(repo.gitDir);
 			const object = await repo.reader.read(m[1] ?? '');
 			if (!object || object.type !== 'blob') throw notFound();
@@ -301,8 +301,15 @@ export async function startGitHubStandIn({ port = 0, tokens = { [DEFAULT_TOKEN]:
 	/** @param {Res} res @param {Repo} repo @param {string} branch @param {Record<string, any>} body */
 	async function patchRef(res, repo, branch, body) {
 		const sha = String(body.sha ?? '');
-		const current = await branchHead(repo.gitDir, branch);
+		let current = await branchHead(repo.gitDir, branch);
 		if (!current) throw new HttpError(422, 'Reference does not exist');
+		if (state.fault?.pushRace) {
+			// Someone else pushed to the branch between the client reading it and updating it.
+			const tree = await gitText(repo.gitDir, ['rev-parse', `${current}^{tree}`]);
+			const theirs = await writeCommit(repo.gitDir, tree, [current], 'A commit pushed meanwhile\n');
+			await runGit(repo.gitDir, ['update-ref', `refs/heads/${branch}`, theirs, current]);
+			current = theirs;
+		}
 		const exists = /^[0-9a-f]{40}$/.test(sha) && (await gitText(repo.gitDir, ['cat-file', '-t', sha]).catch(() => '')) === 'commit';
 		if (!exists) throw new HttpError(422, 'Object does not exist');
 		if (body.force !== true) {
