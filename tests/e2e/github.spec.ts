@@ -28,7 +28,7 @@ async function useGitHub(page: Page, gh: GitHubStandIn, token = '') {
 	const form = page.getByRole('form', { name: 'GitHub' });
 	await form.getByLabel('API URL').fill(gh.apiUrl);
 	await form.getByLabel('Token').fill(token);
-	await form.getByRole('button', { name: 'Save' }).click();
+	await form.getByRole('button', { name: 'Apply' }).click();
 	await expect(page.getByText('GitHub settings saved in this browser.')).toBeVisible();
 	await openHome(page);
 }

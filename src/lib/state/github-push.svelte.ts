@@ -1,6 +1,6 @@
 import type { ProjectFileSystem } from '../core/ports';
 import type { PushProgress, PushRequest, PushResult } from '../platform/github/push';
-import type { GitHubSettings } from './settings.svelte';
+import type { GitHubSettings } from './github-settings.svelte';
 
 export type PushProject = typeof import('../platform/github/push').pushProject;
 
@@ -15,7 +15,7 @@ export class GitHubPush {
 
 	constructor(
 		private readonly fs: ProjectFileSystem,
-		private readonly connection: () => GitHubSettings,
+		private readonly connection: () => Promise<GitHubSettings>,
 		private readonly load: () => Promise<PushProject>
 	) {}
 
@@ -32,7 +32,8 @@ export class GitHubPush {
 		this.progress = { phase: 'preparing', files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 };
 		try {
 			const pushProject = await this.load();
-			this.result = await pushProject({ ...this.connection() }, this.fs, request, controller.signal, (p) => (this.progress = p));
+			const connection = { ...(await this.connection()) };
+			this.result = await pushProject(connection, this.fs, request, controller.signal, (p) => (this.progress = p));
 			return this.result;
 		} catch (error) {
 			if (controller.signal.aborted) return null;

@@ -1,11 +1,6 @@
 import type { Records } from '../platform/store/records';
 import type { ConnectionVerdict } from '../core/llm/connection';
 import { providerById, validateBaseUrl } from '../core/llm/providers';
-import type { GitHubSettings } from '../core/github/settings';
-
-export type { GitHubSettings };
-// Inline, not imported: the settings class is in the first paint, GitHub's code is not.
-const DEFAULT_GITHUB: GitHubSettings = { apiUrl: 'https://api.github.com', token: '' };
 
 export interface LlmSettings {
 	providerId: string;
@@ -25,8 +20,6 @@ export const DEFAULT_LLM: LlmSettings = { providerId: DEFAULT_PROVIDER.id, baseU
  */
 export class Settings {
 	llm = $state<LlmSettings>({ ...DEFAULT_LLM });
-	/** GitHub API URL and token (import, push): the 'github' settings record. */
-	github = $state<GitHubSettings>({ ...DEFAULT_GITHUB });
 	loaded = $state(false);
 
 	constructor(
@@ -42,8 +35,6 @@ export class Settings {
 	async load(): Promise<void> {
 		const saved = await this.records.setting<Partial<LlmSettings>>(KEY);
 		if (saved) this.llm = { ...DEFAULT_LLM, ...saved };
-		const github = await this.records.setting<Partial<GitHubSettings>>('github');
-		if (github) this.github = { ...DEFAULT_GITHUB, ...github };
 		this.loaded = true;
 	}
 
@@ -57,13 +48,6 @@ export class Settings {
 		};
 		await this.records.putSetting(KEY, clean);
 		this.llm = clean;
-	}
-
-	async saveGitHub(next: GitHubSettings): Promise<void> {
-		const { cleanGitHubSettings } = await import('../core/github/settings');
-		const clean = cleanGitHubSettings(next);
-		await this.records.putSetting('github', clean);
-		this.github = clean;
 	}
 
 	testConnection(draft: LlmSettings, signal?: AbortSignal): Promise<ConnectionVerdict> {
