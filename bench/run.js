@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
 import { buildHarness, measureFs } from './lib/fs.js';
+import { measureGitHub } from './lib/github.js';
 import { measureLoad } from './lib/load.js';
 import { mergeResults, printTable, validateMetrics } from './lib/report.js';
 import { startPreview, stageBenchFiles } from './lib/server.js';
@@ -120,6 +121,7 @@ try {
 	await group('load', () => measureLoad(b, url));
 	await group('fs', () => measureFs(options, url, join(scratch, 'profile')));
 	await group('stream', () => measureStream(b, url));
+	await group('github', () => measureGitHub(options, url, join(scratch, 'github')));
 	await group('spec-parse', specParse);
 } catch (error) {
 	errors.push(`setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
