@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { startGitHubStandIn, type GitHubStandIn } from '../servers/github/server.js';
 import { createProject, openHome, storedFile } from './app';
@@ -132,6 +133,26 @@ test('a connection dropped halfway through the downloads says so and leaves no p
 	expect(gh.requests.filter((r) => r.path.includes('/git/blobs/')).length).toBeGreaterThan(10);
 });
 
+test('cancelling a GitHub import midway leaves no project, and the form can go again', async ({ page, gh }) => {
+	const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`lib/part-${i}.js`, `module.exports = ${i};\n`]));
+	await gh.createRepo('acme', 'slow', files);
+	await useGitHub(page, gh);
+	gh.setFault({ blobDelayMs: 300 });
+	const form = await importFromGitHub(page, 'acme/slow');
+	const progress = page.getByRole('dialog', { name: 'Importing acme/slow' });
+	await expect(progress.getByText(/\d+ of 60 files/)).toBeVisible();
+	await progress.getByRole('button', { name: 'Cancel' }).click();
+	await expect(progress).toBeHidden();
+	await expect(form).toBeVisible();
+	await expect(form.getByRole('alert')).toHaveCount(0);
+	expect(await storeCounts(page)).toEqual({ projects: 0, contents: 0, files: 0 });
+	// Not all 60 files were asked for: the cancel stopped the downloads.
+	expect(gh.requests.filter((r) => r.path.includes('/git/blobs/')).length).toBeLessThan(60);
+
+	const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
 async function pushDialog(page: Page) {
 	await page.getByRole('button', { name: 'Push to GitHub' }).click();
 	return page.getByRole('dialog', { name: 'Push to GitHub' });
@@ -149,6 +170,9 @@ test('a project pushes to a new repository as one commit on main', async ({ page
 	await page.goto(`/project/${projectId}`);
 	dialog = await pushDialog(page);
 	await expect(dialog.getByLabel('Name (or owner/name)')).toHaveValue('push-me');
+	await expect(dialog.getByText('Uses the token saved in')).toBeVisible();
+	const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 	await dialog.getByLabel('Commit message').fill('First push from the browser');
 	await dialog.getByRole('button', { name: 'Push', exact: true }).click();
 	await expect(dialog.getByRole('status')).toContainText(/Pushed \d+ files in commit/);

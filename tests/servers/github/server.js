@@ -14,7 +14,7 @@ import { HttpError, dropConnection, notFound, preflight, readJson, sendJson, set
  * @typedef {import('./git.js').RepoFiles} RepoFiles
  * @typedef {{ owner: string, name: string, private: boolean, gitDir: string, reader?: BlobReader }} Repo
  * @typedef {{ method: string, path: string, authorized: boolean }} RecordedRequest
- * @typedef {{ dropAfterBlobs?: number, pushRace?: boolean }} Fault
+ * @typedef {{ dropAfterBlobs?: number, pushRace?: boolean, blobDelayMs?: number }} Fault
  * @typedef {{
  *   port?: number,
  *   tokens?: Record<string, string>,
@@ -206,6 +206,7 @@ export async function startGitHubStandIn({ port = 0, tokens = { [DEFAULT_TOKEN]:
 		m = new RegExp(`^/git/blobs/${SHA}$`).exec(rest);
 		if (m) {
 			if (state.fault?.dropAfterBlobs !== undefined && ++state.blobReads > state.fault.dropAfterBlobs) return dropConnection(req);
+			if (state.fault?.blobDelayMs) await new Promise((resolve) => setTimeout(resolve, state.fault?.blobDelayMs));
 			repo.reader ??= new BlobReader(repo.gitDir);
 			const object = await repo.reader.read(m[1] ?? '');
 			if (!object || object.type !== 'blob') throw notFound();
