@@ -1,6 +1,6 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { startGitHubStandIn, type GitHubStandIn } from '../servers/github/server.js';
 import { createProject, openHome, storedFile } from './app';
 import { projectIdFromUrl, storeCounts, storedProject } from './zip-helpers';
@@ -153,6 +153,34 @@ test('cancelling a GitHub import midway leaves no project, and the form can go a
 	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
+/** Writes files straight into a project's store, many in one transaction: the UI makes them one by one. */
+async function storeFiles(page: Page, projectId: string, files: Record<string, number[] | string>) {
+	await page.evaluate(
+		async ({ projectId, files }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('specwright');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const tx = db.transaction(['files', 'contents'], 'readwrite');
+			for (const [path, value] of Object.entries(files)) {
+				const data = typeof value === 'string' ? new TextEncoder().encode(value) : Uint8Array.from(value);
+				tx.objectStore('files').put({ projectId, path, kind: 'file', size: data.byteLength, mtime: Date.now() });
+				tx.objectStore('contents').put({ projectId, path, data });
+			}
+			await new Promise<void>((resolve, reject) => {
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ projectId, files }
+	);
+}
+
+/** The id git gives these bytes as a blob. */
+const blobSha = (data: Uint8Array) => createHash('sha1').update(`blob ${data.byteLength}\0`).update(data).digest('hex');
+
 async function pushDialog(page: Page) {
 	await page.getByRole('button', { name: 'Push to GitHub' }).click();
 	return page.getByRole('dialog', { name: 'Push to GitHub' });
@@ -166,6 +194,10 @@ test('a project pushes to a new repository as one commit on main', async ({ page
 	await dialog.getByRole('button', { name: 'Push', exact: true }).click();
 	await expect(dialog.getByRole('alert')).toContainText('Pushing to GitHub needs a token.');
 
+	// More files than one tree request carries, a binary file, and text with a BOM and CRLF.
+	const logo = randomBytes(5000);
+	const many = Object.fromEntries(Array.from({ length: 320 }, (_, i) => [`gen/mod-${i}.ts`, `export const n${i} = ${i};\n`]));
+	await storeFiles(page, projectId, { ...many, 'assets/logo.png': [...logo], 'win.txt': '\ufeffline one\r\nline two\r\n', 'node_modules/x/index.js': 'skip me' });
 	await useGitHub(page, gh, gh.token);
 	await page.goto(`/project/${projectId}`);
 	dialog = await pushDialog(page);
@@ -182,7 +214,12 @@ test('a project pushes to a new repository as one commit on main', async ({ page
 	expect((await gh.git(repo, 'log', '--format=%s', 'main')).split('\n')).toEqual(['First push from the browser', 'Initial commit']);
 	const stored = await storedProject(page, projectId);
 	const pushed = (await gh.git(repo, 'ls-tree', '-r', '--name-only', 'main')).split('\n').sort();
-	expect(pushed).toEqual(Object.keys(stored.files).sort());
+	expect(pushed).toEqual(Object.keys(stored.files).filter((p) => !p.startsWith('node_modules/')).sort());
+	expect(pushed).toContain('gen/mod-319.ts');
+	// Byte for byte: git's own ids of what arrived equal those of what is stored.
+	for (const path of ['assets/logo.png', 'win.txt', 'gen/mod-7.ts', 'README.md']) {
+		expect(await gh.git(repo, 'rev-parse', `main:${path}`)).toBe(blobSha(Uint8Array.from(stored.files[path]!)));
+	}
 	for (const path of pushed.slice(0, 5)) {
 		expect(await gh.git(repo, 'show', `main:${path}`)).toBe((await storedFile(page, path))?.trim());
 	}

@@ -92,6 +92,27 @@ export function writeBlob(gitDir, data) {
 }
 
 /**
+ * Many blobs in one `git hash-object` run, through files in a scratch folder.
+ * @param {string} gitDir @param {Uint8Array[]} contents @returns {Promise<string[]>}
+ */
+export async function writeBlobs(gitDir, contents) {
+	if (contents.length === 0) return [];
+	const scratch = await mkdtemp(join(tmpdir(), 'github-standin-blobs-'));
+	try {
+		const paths = [];
+		for (const [i, data] of contents.entries()) {
+			const path = join(scratch, String(i));
+			await writeFile(path, data);
+			paths.push(path);
+		}
+		const out = await gitText(gitDir, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input: `${paths.join('\n')}\n` });
+		return out.split('\n');
+	} finally {
+		await rm(scratch, { recursive: true, force: true });
+	}
+}
+
+/**
  * Builds nested trees bottom-up with `git mktree` from a flat path → entry map of blobs.
  * @param {string} gitDir
  * @param {Map<string, { mode: string, sha: string }>} blobs

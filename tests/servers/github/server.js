@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { BlobReader, branchHead, defaultBranch, gitText, initRepo, listTree, runGit, writeBlob, writeCommit, writeTrees } from './git.js';
+import { BlobReader, branchHead, defaultBranch, gitText, initRepo, listTree, runGit, writeBlob, writeBlobs, writeCommit, writeTrees } from './git.js';
 import { HttpError, dropConnection, notFound, preflight, readJson, sendJson, setCorsHeaders } from './http.js';
 
 /**
@@ -272,7 +272,14 @@ export async function startGitHubStandIn({ port = 0, tokens = { [DEFAULT_TOKEN]:
 			if (!baseTree) throw new HttpError(422, 'base_tree is not a valid tree oid');
 			for (const e of baseTree.entries) if (e.type !== 'tree') blobs.set(e.path, { mode: e.mode, sha: e.sha });
 		}
-		for (const entry of /** @type {Array<Record<string, any>>} */ (body.tree)) {
+		/** @type {Array<Record<string, any>>} */
+		const entries = body.tree;
+		// Inline contents are written in one go; a process per file would make big trees slow.
+		const inline = entries.filter((e) => e.sha !== null && typeof e.content === 'string');
+		const inlineShas = await writeBlobs(repo.gitDir, inline.map((e) => Buffer.from(e.content, 'utf8')));
+		/** @type {Map<Record<string, any>, string>} */
+		const written = new Map(inline.map((e, i) => [e, inlineShas[i] ?? '']));
+		for (const entry of entries) {
 			const path = String(entry.path ?? '');
 			if (path === '' || path.startsWith('/') || path.split('/').some((p) => p === '' || p === '.' || p === '..')) throw invalid('path');
 			const mode = String(entry.mode ?? '100644');
@@ -280,7 +287,7 @@ export async function startGitHubStandIn({ port = 0, tokens = { [DEFAULT_TOKEN]:
 				// A deletion: the file, or everything under a folder.
 				for (const key of [...blobs.keys()]) if (key === path || key.startsWith(`${path}/`)) blobs.delete(key);
 			} else if (typeof entry.content === 'string') {
-				blobs.set(path, { mode, sha: await writeBlob(repo.gitDir, Buffer.from(entry.content, 'utf8')) });
+				blobs.set(path, { mode, sha: written.get(entry) ?? '' });
 			} else if (entry.type === 'tree') {
 				const sub = await listTree(repo.gitDir, String(entry.sha), true);
 				if (!sub) throw invalid('sha');
