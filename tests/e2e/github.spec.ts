@@ -118,6 +118,15 @@ test('a rate limit says when it resets, in local time, and imports nothing', asy
 	await expect(dialog.getByRole('alert')).toContainText(`GitHub's API rate limit is used up. It resets at ${time}.`);
 	await expect(dialog.getByRole('alert')).toContainText('add a token');
 	expect(await storeCounts(page)).toEqual({ projects: 0, contents: 0, files: 0 });
+
+	// More files than the hour's anonymous requests left: refused before any download.
+	gh.setRateLimited(false);
+	await gh.createRepo('acme', 'large', Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`f${i}.txt`, `${i}\n`])));
+	await dialog.getByLabel('Repository').fill('acme/large');
+	await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(dialog.getByRole('alert')).toContainText("This import needs about 70 requests to GitHub, but only 59 of this hour's limit are left.");
+	expect(gh.requests.some((r) => r.path.includes('/git/blobs/'))).toBe(false);
+	expect((await storeCounts(page)).projects).toBe(0);
 });
 
 test('a connection dropped halfway through the downloads says so and leaves no project', async ({ page, gh }) => {
@@ -134,20 +143,20 @@ test('a connection dropped halfway through the downloads says so and leaves no p
 });
 
 test('cancelling a GitHub import midway leaves no project, and the form can go again', async ({ page, gh }) => {
-	const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`lib/part-${i}.js`, `module.exports = ${i};\n`]));
+	const files = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`lib/part-${i}.js`, `module.exports = ${i};\n`]));
 	await gh.createRepo('acme', 'slow', files);
 	await useGitHub(page, gh);
 	gh.setFault({ blobDelayMs: 300 });
 	const form = await importFromGitHub(page, 'acme/slow');
 	const progress = page.getByRole('dialog', { name: 'Importing acme/slow' });
-	await expect(progress.getByText(/\d+ of 60 files/)).toBeVisible();
+	await expect(progress.getByText(/\d+ of 50 files/)).toBeVisible();
 	await progress.getByRole('button', { name: 'Cancel' }).click();
 	await expect(progress).toBeHidden();
 	await expect(form).toBeVisible();
 	await expect(form.getByRole('alert')).toHaveCount(0);
 	expect(await storeCounts(page)).toEqual({ projects: 0, contents: 0, files: 0 });
-	// Not all 60 files were asked for: the cancel stopped the downloads.
-	expect(gh.requests.filter((r) => r.path.includes('/git/blobs/')).length).toBeLessThan(60);
+	// Not all 50 files were asked for: the cancel stopped the downloads.
+	expect(gh.requests.filter((r) => r.path.includes('/git/blobs/')).length).toBeLessThan(50);
 
 	const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
 	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

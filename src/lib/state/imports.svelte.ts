@@ -20,7 +20,7 @@ export interface ImportSummary {
 }
 
 /** Lists a remote repository; each candidate's read() downloads its file when the import asks. */
-export type RemoteLister = (signal: AbortSignal) => Promise<{ name: string; candidates: RemoteCandidate[] }>;
+export type RemoteLister = (signal: AbortSignal, excludedFolders: readonly string[]) => Promise<{ name: string; candidates: RemoteCandidate[] }>;
 
 export type FolderLister = (signal: AbortSignal, excludedFolders: readonly string[], onFound: (files: number) => void) => Promise<FolderListing>;
 
@@ -70,7 +70,7 @@ export class ProjectImports {
 	/** A repository read through an API (GitHub): listed first, then downloaded file by file. */
 	importRemote(source: 'github', label: string, list: RemoteLister): Promise<ImportOutcome | null> {
 		return this.#run(source, label, async (run, deps) => {
-			const listing = await list(deps.signal);
+			const listing = await list(deps.signal, deps.excludedFolders);
 			this.#setPhase('checking');
 			return run.importRemote(listing.name, listing.candidates, source, deps);
 		});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply, isRateLimited, networkError, type ReplyContext } from './errors';
+import { budgetError, classifyReply, isRateLimited, networkError, type ReplyContext } from './errors';
 
 const context: ReplyContext = { repo: 'acme/tool', resource: 'repo', hasToken: false, operation: 'import' };
 const hhmm = (d: Date) => d.toISOString().slice(11, 16);
@@ -47,5 +47,15 @@ describe('classifyReply', () => {
 	it('says nothing was imported, or nothing changed, when the connection drops', () => {
 		expect(networkError({ operation: 'import' }).hint).toMatch(/Nothing was imported/);
 		expect(networkError({ operation: 'push' }).hint).toMatch(/not changed/);
+	});
+});
+
+describe('budgetError', () => {
+	it('says how many requests are needed and left, and when the limit resets', () => {
+		const error = budgetError(1200, 57, 1800000000, false, hhmm);
+		expect(error.code).toBe('github-rate-limit-budget');
+		expect(error.message).toBe("This import needs about 1,200 requests to GitHub, but only 57 of this hour's limit are left. It resets at 08:00.");
+		expect(error.hint).toMatch(/Add a token/);
+		expect(budgetError(10, 2, 0, true).hint).toBe('Wait until then, or import a subfolder.');
 	});
 });

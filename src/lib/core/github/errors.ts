@@ -103,3 +103,20 @@ export function networkError(context: Pick<ReplyContext, 'operation'>, cause?: u
 		cause
 	});
 }
+
+/**
+ * Refuses an import up front when it needs more requests than the hour has left: better than
+ * failing at file 60 of 400 after a minute of downloading.
+ */
+export function budgetError(needed: number, remaining: number, reset: number, hasToken: boolean, formatTime: TimeFormatter = localTime): SpecwrightError {
+	const when = reset > 0 ? ` It resets at ${formatTime(new Date(reset * 1000))}.` : '';
+	return new SpecwrightError(
+		'github-rate-limit-budget',
+		`This import needs about ${needed.toLocaleString('en')} requests to GitHub, but only ${remaining.toLocaleString('en')} of this hour's limit are left.${when}`,
+		{
+			hint: hasToken
+				? 'Wait until then, or import a subfolder.'
+				: `Add a token in ${SETTINGS} (5,000 requests an hour instead of 60), or import a subfolder.`
+		}
+	);
+}

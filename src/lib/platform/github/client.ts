@@ -16,6 +16,8 @@ export type RequestContext = Omit<ReplyContext, 'hasToken' | 'operation'>;
  */
 export class GitHubClient {
 	readonly #base: string;
+	/** The rate limit as of the last answer: what this hour has left, and when it resets (epoch s). */
+	rate: { remaining: number; reset: number } | null = null;
 
 	constructor(
 		private readonly connection: GitHubConnection,
@@ -67,6 +69,8 @@ export class GitHubClient {
 	}
 
 	async #read<T>(response: Response, context: RequestContext): Promise<T> {
+		const remaining = response.headers.get('x-ratelimit-remaining');
+		if (remaining !== null) this.rate = { remaining: Number(remaining), reset: Number(response.headers.get('x-ratelimit-reset') ?? 0) };
 		let text: string;
 		try {
 			text = await response.text();

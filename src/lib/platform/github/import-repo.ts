@@ -1,4 +1,6 @@
 import type { RemoteCandidate } from '../../core/archive/run-import';
+import { excludedFolder } from '../../core/archive/import-plan';
+import { budgetError } from '../../core/github/errors';
 import type { RepoRef } from '../../core/github/repo-ref';
 import { projectNameForRef } from '../../core/github/repo-ref';
 import { treeCandidates, underFolder, type GitTreeEntry } from '../../core/github/tree';
@@ -35,7 +37,12 @@ export interface RepositoryListing {
 	candidates: RemoteCandidate[];
 }
 
-export async function listRepository(connection: GitHubConnection, ref: RepoRef, signal: AbortSignal): Promise<RepositoryListing> {
+export async function listRepository(
+	connection: GitHubConnection,
+	ref: RepoRef,
+	signal: AbortSignal,
+	excludedFolders: readonly string[] = []
+): Promise<RepositoryListing> {
 	const client = new GitHubClient(connection, 'import');
 	const repoPath = `/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}`;
 	const where = `${ref.owner}/${ref.repo}`;
@@ -44,12 +51,16 @@ export async function listRepository(connection: GitHubConnection, ref: RepoRef,
 	const branch = ref.branch || repo.default_branch;
 	const head = await client.get<BranchJson>(`${repoPath}/branches/${encodePath(branch)}`, { ...context, resource: 'branch', branch }, signal);
 	const entries = await readTree(client, repoPath, head.commit.commit.tree.sha, context, signal);
+	const tree = treeCandidates(entries, ref.subfolder, `${where} (${branch})`);
+	// One request per file: refuse now what the hour's remaining requests cannot finish.
+	const needed = tree.filter((c) => c.kind === 'file' && excludedFolder(c.path, 'file', excludedFolders) === null).length;
+	if (client.rate && needed > client.rate.remaining) throw budgetError(needed, client.rate.remaining, client.rate.reset, client.hasToken);
 	const run = limiter(CONCURRENCY);
 	// The first failed download stops the others: its error is the one the user needs.
 	const failed = new AbortController();
 	const reads = AbortSignal.any([signal, failed.signal]);
 	let firstError: unknown;
-	const candidates = treeCandidates(entries, ref.subfolder, `${where} (${branch})`).map(
+	const candidates = tree.map(
 		(c): RemoteCandidate => ({
 			path: c.path,
 			kind: c.kind,
