@@ -9,6 +9,7 @@ import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
 import { measureClone } from './lib/clone.js';
 import { buildHarness, measureFs } from './lib/fs.js';
+import { measureGitHub } from './lib/github.js';
 import { measureLoad } from './lib/load.js';
 import { mergeResults, printTable, validateMetrics } from './lib/report.js';
 import { startPreview, stageBenchFiles } from './lib/server.js';
@@ -124,6 +125,7 @@ try {
 	await group('load', () => measureLoad(b, url));
 	await group('fs', () => measureFs(options, url, join(scratch, 'profile')));
 	await group('stream', () => measureStream(b, url));
+	await group('github', () => measureGitHub(options, url, join(scratch, 'github')));
 	await group('spec-parse', specParse);
 	await group('clone', () => measureClone(options, url, join(scratch, 'clone-profile')));
 } catch (error) {

@@ -1,12 +1,12 @@
-import type { FolderListing, ImportDeps, ImportOutcome, ImportProgress, ZipExtractor } from '../core/archive/run-import';
+import type { FolderListing, ImportDeps, ImportOutcome, ImportProgress, RemoteCandidate, ZipExtractor } from '../core/archive/run-import';
 import { SpecwrightError } from '../core/errors';
 import type { CloneOptions, CloneProgress, Credentials, GitCloner } from '../core/git/clone';
 import type { Dialogs } from './dialogs.svelte';
 import type { Projects } from './projects.svelte';
 
 export interface ImportStatus {
-	source: 'zip' | 'folder' | 'git';
-	/** The zip's file name, the folder's name or the repository's name. */
+	source: 'zip' | 'folder' | 'git' | 'github';
+	/** The zip's file name, the folder's name, the repository's URL, or "owner/repo". */
 	name: string;
 	phase: 'reading' | 'cloning' | 'checking' | 'writing';
 	/** While a git repository is cloned: isomorphic-git's phase and counts. */
@@ -31,6 +31,9 @@ export interface CredentialsRequest {
 	username: string;
 	resolve(credentials: Credentials | null): void;
 }
+
+/** Lists a remote repository; each candidate's read() downloads its file when the import asks. */
+export type RemoteLister = (signal: AbortSignal, excludedFolders: readonly string[]) => Promise<{ name: string; candidates: RemoteCandidate[] }>;
 
 export type FolderLister = (signal: AbortSignal, excludedFolders: readonly string[], onFound: (files: number) => void) => Promise<FolderListing>;
 
@@ -95,6 +98,15 @@ export class ProjectImports {
 		);
 	}
 
+	/** A repository read through an API (GitHub): listed first, then downloaded file by file. */
+	importRemote(source: 'github', label: string, list: RemoteLister): Promise<ImportOutcome | null> {
+		return this.#run(source, label, async (run, deps) => {
+			const listing = await list(deps.signal, deps.excludedFolders);
+			this.#setPhase('checking');
+			return run.importRemote(listing.name, listing.candidates, source, deps);
+		});
+	}
+
 	cancel(): void {
 		this.#controller?.abort();
 	}
@@ -130,7 +142,7 @@ export class ProjectImports {
 				confirmManyFiles: (count, bytes) =>
 					this.dialogs.confirm({
 						title: `Import ${count.toLocaleString('en')} files?`,
-						message: `This ${source} holds ${count.toLocaleString('en')} files (${limits.formatMegabytes(bytes)}). An import this large takes a while and uses a lot of browser storage.`,
+						message: `This ${source === 'github' ? 'repository' : source} holds ${count.toLocaleString('en')} files (${limits.formatMegabytes(bytes)}). An import this large takes a while and uses a lot of browser storage.`,
 						confirmLabel: 'Import them'
 					}),
 				createProject: (baseName, fill) => this.projects.createFilled(baseName, fill)

@@ -9,19 +9,20 @@ import { DEFAULT_IMPORT_LIMITS, formatMegabytes, type ImportLimits } from './lim
  * import; links, excluded folders and oversized files are skipped and reported, never dropped silently.
  */
 
-export type ImportSource = 'zip' | 'folder' | 'git';
+export type ImportSource = 'zip' | 'folder' | 'git' | 'github';
 
 export interface ImportCandidate {
 	/** The path as the archive or the browser gave it: untrusted until normalizePath has seen it. */
 	path: string;
-	kind: 'file' | 'dir' | 'symlink';
+	/** A git submodule (a GitHub tree's `commit` entry) has no content to import. */
+	kind: 'file' | 'dir' | 'symlink' | 'submodule';
 	/** Declared size in bytes (a zip's central directory, or File.size). */
 	size: number;
 	/** Zips only: the stored size, for the compression-ratio check. */
 	compressedSize?: number;
 }
 
-export type SkipReason = 'symlink' | 'excluded-folder' | 'binary-too-large' | 'too-large' | 'invalid-name';
+export type SkipReason = 'symlink' | 'submodule' | 'excluded-folder' | 'binary-too-large' | 'too-large' | 'invalid-name';
 
 export interface SkippedItem {
 	path: string;
@@ -75,8 +76,9 @@ export function planImport<T extends ImportCandidate>(candidates: readonly T[], 
 		else located.push({ candidate, path });
 	}
 
-	// A clone's files are the repository itself: its one top folder, if it has one, is real.
-	const root = options.source === 'git' ? null : singleRoot(located);
+	// A repository's files are the repository itself: its one top folder, if it has one, is real. Only
+	// archives and dropped folders wrap everything in one.
+	const root = options.source === 'git' || options.source === 'github' ? null : singleRoot(located);
 	const files = new Map<string, PlannedFile<T>>();
 	const dirs = new Set<string>();
 	for (const { candidate, path: fullPath } of located) {
@@ -85,6 +87,7 @@ export function planImport<T extends ImportCandidate>(candidates: readonly T[], 
 		const excluded = excludedFolder(path, candidate.kind, options.excludedFolders);
 		if (excluded !== null) skipped.folder(excluded, candidate.kind);
 		else if (candidate.kind === 'symlink') skipped.add(path, 'symlink');
+		else if (candidate.kind === 'submodule') skipped.add(path, 'submodule');
 		else if (candidate.kind === 'dir') dirs.add(path);
 		else {
 			refuseBomb(candidate, options.source, limits);
@@ -147,7 +150,7 @@ export function excludedFolder(path: string, kind: ImportCandidate['kind'], name
 }
 
 function sourceLabel(source: ImportSource): string {
-	return source === 'zip' ? 'This zip' : source === 'git' ? 'This repository' : 'This folder';
+	return source === 'zip' ? 'This zip' : source === 'git' || source === 'github' ? 'This repository' : 'This folder';
 }
 
 /** Every path goes through normalizePath; one that could escape the project refuses everything. */

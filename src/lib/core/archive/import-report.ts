@@ -7,6 +7,8 @@ export function describeSkipped(item: SkippedItem, limits: ImportLimits = DEFAUL
 	switch (item.reason) {
 		case 'symlink':
 			return `${item.path} — symbolic link`;
+		case 'submodule':
+			return `${item.path} — git submodule (its files live in another repository)`;
 		case 'excluded-folder':
 			return `${item.path}/ — left out${item.files > 0 ? ` (${item.files} ${item.files === 1 ? 'file' : 'files'})` : ''}`;
 		case 'binary-too-large':

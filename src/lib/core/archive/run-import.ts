@@ -1,6 +1,6 @@
 import { SpecwrightError } from '../errors';
 import type { FileData, ProjectFileSystem } from '../ports';
-import { planImport, skipAfterReading, type ImportCandidate, type ImportPlan, type PlannedFile, type SkippedItem } from './import-plan';
+import { planImport, skipAfterReading, type ImportCandidate, type ImportPlan, type ImportSource, type PlannedFile, type SkippedItem } from './import-plan';
 import { projectNameFromFileName } from './import-report';
 import { DEFAULT_IMPORT_LIMITS, formatMegabytes, type ImportLimits } from './limits';
 import { readZipDirectory, type ZipEntry } from './zip-directory';
@@ -122,6 +122,19 @@ export async function importClone(repo: ClonedRepository, name: string, deps: Im
 	const plan = planImport(candidates, { source: 'git', excludedFolders, limits: deps.limits });
 	if (!(await goAhead(plan, deps))) return null;
 	return writePlan(plan, name, async (batch) => batch.map((f) => f.source.data), deps);
+}
+
+/** A file listed by a remote source (a GitHub tree), fetched only once the plan has passed. */
+export interface RemoteCandidate extends ImportCandidate {
+	read?(): Promise<Uint8Array>;
+}
+
+/** A listing from a remote source; `read` may limit its own concurrency: a batch asks for all its files at once. */
+export async function importRemote(name: string, candidates: readonly RemoteCandidate[], source: ImportSource, deps: ImportDeps): Promise<ImportOutcome | null> {
+	const plan = planImport(candidates, { source, excludedFolders: deps.excludedFolders, limits: deps.limits });
+	if (!(await goAhead(plan, deps))) return null;
+	const read = (batch: PlannedFile<RemoteCandidate>[]) => Promise.all(batch.map((f) => f.source.read?.() ?? new Uint8Array(0)));
+	return writePlan(plan, name, read, deps);
 }
 
 async function goAhead(plan: ImportPlan<unknown>, deps: ImportDeps): Promise<boolean> {
