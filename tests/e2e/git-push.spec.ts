@@ -119,8 +119,8 @@ test('with a CORS proxy set in Settings → Git, a push reaches a server that do
 		await page.goto('/settings');
 		const form = page.locator('form#git');
 		await form.getByLabel('CORS proxy URL').fill(proxy.url);
-		await form.getByRole('button', { name: 'Save' }).click();
-		await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
+		await form.getByRole('button', { name: 'Apply git settings' }).click();
+		await expect(form.getByRole('button', { name: 'Apply git settings' })).toBeDisabled();
 		await commitProject(page, 'Proxied');
 		await page.getByRole('button', { name: 'Push', exact: true }).click();
 		await expect(page.getByTestId('push-proxy')).toHaveText(`Through the CORS proxy ${proxy.url}.`);

@@ -75,8 +75,8 @@ test('a new file shows as untracked, and the commit adds it with the author from
 	const git = page.locator('form#git');
 	await git.getByLabel('Commit author name').fill('Ada Lovelace');
 	await git.getByLabel('Commit author email').fill('ada@example.test');
-	await git.getByRole('button', { name: 'Save' }).click();
-	await expect(git.getByRole('button', { name: 'Save' })).toBeDisabled();
+	await git.getByRole('button', { name: 'Apply git settings' }).click();
+	await expect(git.getByRole('button', { name: 'Apply git settings' })).toBeDisabled();
 	await openHome(page);
 	await createProject(page, 'Adding');
 	// The first commit is made once the project has opened; files made after it are changes.
