@@ -31,7 +31,9 @@ function crossOriginIsolation(): Plugin {
  */
 function startupChunk(): Plugin {
 	const lazy = /node_modules\/(@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn|openai)\/|src\/lib\/(sample|ui\/editor\/codemirror)/;
-	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot\.ts|platform\/store\/|core\/(errors|ports)\.ts|state\/(app|notices|theme|commands|storage|dialogs)\.svelte\.ts)/;
+	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot\.ts|platform\/store\/|core\/(errors|ports)\.ts|state\/(app|notices|theme|commands|storage|dialogs)\.svelte\.ts|ui\/shell\/(TopBar|Logo)\.svelte|ui\/common\/format\.ts)/;
+	// The icons the home page and the shell draw, with their shared base: each would be a chunk of its own.
+	const startupIcons = /node_modules\/@lucide\/svelte\/dist\/(Icon\.svelte|context\.js|defaultAttributes\.js|icons\/(x|circle-alert|circle-check|info|settings|sun|moon|command|plus|sparkles|pencil|trash|folder-open|upload)\.svelte)/;
 	return {
 		name: 'specwright:startup-chunk',
 		configEnvironment(name, config) {
@@ -41,7 +43,7 @@ function startupChunk(): Plugin {
 			if (!splitting || typeof splitting !== 'object') return;
 			splitting.groups = [
 				...(splitting.groups ?? []),
-				{ name: 'startup', test: (id: string) => startup.test(id) && !lazy.test(id), priority: -1 }
+				{ name: 'startup', test: (id: string) => (startup.test(id) || startupIcons.test(id)) && !lazy.test(id), priority: -1 }
 			];
 		}
 	};

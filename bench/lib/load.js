@@ -49,6 +49,7 @@ export async function measureLoad(browser, baseUrl) {
 		blank.push(await blankLoad(browser, baseUrl));
 	}
 	if (process.env.BENCH_VERBOSE) {
+		// BENCH_VERBOSE=files also lists every script of the first paint, with its gzip size, per load.
 		console.log(`  app ms: ${app.map((t) => t.toFixed(0)).join(' ')}\n  blank ms: ${blank.map((t) => t.toFixed(0)).join(' ')}`);
 	}
 	const appMs = median(app);
@@ -120,7 +121,9 @@ async function jsGzipKb(baseUrl, urls, responses) {
 		if (!response) throw new Error(`no response recorded for ${url}`);
 		const type = response.headers()['content-type'] ?? '';
 		if (!/javascript/.test(type) && !pathname.endsWith('.js')) continue;
-		bytes += gzipSync(await response.body()).byteLength;
+		const size = gzipSync(await response.body()).byteLength;
+		if (process.env.BENCH_VERBOSE === 'files') console.log(`  ${(size / 1000).toFixed(2).padStart(6)} kB  ${pathname}`);
+		bytes += size;
 	}
 	return bytes / 1000; // kB as Vite reports them
 }
