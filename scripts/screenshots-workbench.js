@@ -28,7 +28,7 @@ try {
 		await page.addInitScript((url) => {
 			/** @type {any} */ (globalThis).WEBCONTAINER_API_IFRAME_URL = url;
 		}, backend.origin);
-		const shot = (name) => page.screenshot({ path: `${out}/${name}-${theme}-${width}.png` });
+		const shot = (/** @type {string} */ name) => page.screenshot({ path: `${out}/${name}-${theme}-${width}.png` });
 
 		await page.goto(base);
 		await page.locator('html[data-app-ready="true"]').waitFor();
