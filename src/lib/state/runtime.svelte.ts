@@ -4,6 +4,7 @@ import { RuntimeMirror, type FileChangeSink } from '../core/runtime/mirror';
 import { DEFAULT_SYNC_EXCLUDES, excludeMatcher } from '../core/runtime/excludes';
 import { needsReload } from '../core/runtime/boot-failure';
 import { packageScripts, type PackageScript } from '../core/runtime/scripts';
+import { previewUrl } from '../core/runtime/preview';
 
 export type RuntimeStatus = 'idle' | 'booting' | 'ready' | 'failed' | 'unavailable';
 
@@ -94,7 +95,7 @@ export class RuntimeSession {
 			this.mountedFiles = await mirror.mount();
 			this.#cleanups.push(
 				runtime.watch((path) => mirror.changedInRuntime(path)),
-				runtime.onServerReady((_port, url) => (this.previewUrl = url)),
+				runtime.onServerReady((_port, url) => (this.previewUrl = previewUrl(url))),
 				runtime.onPort((_port, type, url) => {
 					if (type === 'close' && url === this.previewUrl) this.previewUrl = null;
 				})
