@@ -1,0 +1,114 @@
+import type { RuntimeHost } from '../core/ports';
+import { NotifyingFileSystem } from '../core/runtime/notifying-fs';
+import { DEFAULT_PRICES } from '../core/llm/pricing';
+import type { AppContext } from './app.svelte';
+import type { Prices } from './prices.svelte';
+import { RuntimeSession } from './runtime.svelte';
+import { RuntimeSettings } from './runtime-settings.svelte';
+import { Workspace } from './workspace.svelte';
+import { ProjectGitState, type RememberedTokens } from './git.svelte';
+import { Usage } from './usage.svelte';
+import { Specs } from './specs.svelte';
+import type { SpecDeps } from './spec-session.svelte';
+
+export interface ProjectSessionDeps {
+	app: Pick<AppContext, 'files' | 'records' | 'projects' | 'notices' | 'settings' | 'git' | 'prices'>;
+	projectId: string;
+	/**
+	 * The runtime's host, loaded when first asked for. Passed in rather than imported here: the
+	 * adapter stays a lazy chunk, and the home page's first paint stays as it is.
+	 */
+	runtimeHost: () => Promise<RuntimeHost>;
+	chat: SpecDeps['chat'];
+	isChatFailure: SpecDeps['isChatFailure'];
+	/** Reloads the page, when a runtime can only boot in a fresh one. */
+	reload: () => void;
+}
+
+/**
+ * Everything one open project holds while the workbench shows it: the runtime, the files every
+ * writer goes through, the workspace, source control, usage and specs, wired to one another.
+ * The workbench only lays them out.
+ */
+export class ProjectSession {
+	readonly runtime: RuntimeSession;
+	/** Every write to the project's files also reaches the runtime, while one runs. */
+	readonly files: NotifyingFileSystem;
+	readonly workspace: Workspace;
+	readonly git: ProjectGitState;
+	readonly usage: Usage;
+	readonly specs: Specs;
+	/** The user's price table, null until it has loaded. */
+	prices = $state<Prices | null>(null);
+	/** The file list has loaded once, so the sidebar views can show it. */
+	ready = $state(false);
+
+	constructor(private readonly deps: ProjectSessionDeps) {
+		const { app, projectId } = deps;
+		const onError = (e: unknown) => app.notices.error(e);
+		this.runtime = new RuntimeSession({
+			host: deps.runtimeHost,
+			store: app.files.open(projectId),
+			workdirName: 'project',
+			excludes: () => new RuntimeSettings(app.records).load(),
+			timeoutMs: 30_000,
+			onSynced: (paths) => void Promise.all([this.workspace.refresh(), this.workspace.reloadChanged(paths)]).catch(onError),
+			onError,
+			reload: deps.reload
+		});
+		this.files = new NotifyingFileSystem(app.files.open(projectId), () => this.runtime.sink());
+		this.workspace = new Workspace(projectId, this.files, () => {
+			void app.projects.touch(projectId).catch(onError);
+			this.git.changed();
+		});
+		this.git = new ProjectGitState({
+			// Through the notifying files, so a restored file also reaches a running runtime.
+			files: this.files,
+			loadGit: app.git,
+			settings: async () => app.settings.git,
+			tokens: { load: async () => (await app.records.setting<RememberedTokens>('gitTokens')) ?? {}, save: (t) => app.records.putSetting('gitTokens', t) },
+			onError,
+			onRestored: async (path) => {
+				await this.workspace.refresh();
+				await this.workspace.reload(path);
+			}
+		});
+		this.usage = new Usage(app.records, projectId, () => Date.now());
+		this.specs = new Specs(this.workspace, {
+			projectId,
+			fs: this.files,
+			records: app.records,
+			llm: () => app.settings.llm,
+			chat: deps.chat,
+			isChatFailure: deps.isChatFailure,
+			sleep: (ms, signal) =>
+				new Promise((resolve, reject) => {
+					const timer = setTimeout(resolve, ms);
+					signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+				}),
+			now: () => Date.now(),
+			newId: () => crypto.randomUUID(),
+			// Until the user's table has loaded (a moment after opening), the defaults price requests.
+			prices: () => this.prices?.table ?? DEFAULT_PRICES,
+			onRecorded: (entry) => this.usage.add(entry)
+		});
+	}
+
+	/** Loads what the workbench shows; each failure is a notice, the rest still loads. */
+	start(): void {
+		const { app } = this.deps;
+		const onError = (e: unknown) => app.notices.error(e);
+		this.runtime.probe().catch(onError);
+		this.usage.load().catch(onError);
+		app.prices().then((loaded) => (this.prices = loaded), onError);
+		this.workspace.refresh().then(() => {
+			this.ready = true;
+			// Git loads after the workbench has painted; a project without a repository gets one here.
+			setTimeout(() => this.git.start().catch(onError));
+		}, onError);
+	}
+
+	dispose(): void {
+		this.runtime.dispose();
+	}
+}

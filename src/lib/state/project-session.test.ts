@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ProjectSession, type ProjectSessionDeps } from './project-session.svelte';
+import { MemoryProjectFs } from '../platform/git/memory-fs';
+import { IsoProjectGit } from '../platform/git/project-git';
+import { SpecwrightError } from '../core/errors';
+import { DEFAULT_GIT } from '../core/git/git-settings';
+import type { Records } from '../platform/store/records';
+import type { Prices } from './prices.svelte';
+
+function setup(problem: SpecwrightError | null = null) {
+	const store = new MemoryProjectFs();
+	store.files.set('README.md', { data: '# Hi\n', mtime: 1 });
+	const errors: unknown[] = [];
+	const touched: string[] = [];
+	const records = { setting: async () => undefined, putSetting: async () => undefined, usage: async () => [], specMetas: async () => [] } as unknown as Records;
+	const deps: ProjectSessionDeps = {
+		app: {
+			files: { open: () => store, drop: async () => undefined, stored: async () => [] },
+			records,
+			projects: { touch: async (id: string) => void touched.push(id) } as unknown as ProjectSessionDeps['app']['projects'],
+			notices: { error: (e: unknown) => void errors.push(e) } as unknown as ProjectSessionDeps['app']['notices'],
+			settings: { git: { ...DEFAULT_GIT, authorName: 'Ada' } } as unknown as ProjectSessionDeps['app']['settings'],
+			git: async () => ({ open: (f) => new IsoProjectGit(f, () => Promise.reject(new Error('offline'))) }),
+			prices: async () => ({ table: {} }) as unknown as Prices
+		},
+		projectId: 'p1',
+		runtimeHost: vi.fn(async () => ({ check: () => problem, boot: () => Promise.reject(new Error('not in tests')) })),
+		chat: () => Promise.reject(new Error('not in tests')),
+		isChatFailure: (_e): _e is never => false,
+		reload: vi.fn()
+	};
+	return { store, errors, touched, deps, session: new ProjectSession(deps) };
+}
+
+describe('project session', () => {
+	it('lists the files, then makes the project a repository through the same files', async () => {
+		const { session, store, errors } = setup();
+		expect(session.ready).toBe(false);
+		session.start();
+		await vi.waitFor(() => expect(session.git.ready).toBe(true));
+		expect(session.ready).toBe(true);
+		expect(session.workspace.entries.map((e) => e.path)).toEqual(['README.md']);
+		expect([...store.files.keys()].some((p) => p.startsWith('.git/'))).toBe(true);
+		expect(session.prices).not.toBeNull();
+		expect(session.usage.loaded).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	it('a saved file touches the project and shows as a change', async () => {
+		const { session, touched } = setup();
+		session.start();
+		await vi.waitFor(() => expect(session.git.ready).toBe(true));
+		await session.workspace.save('README.md', '# Changed\n');
+		expect(touched).toEqual(['p1']);
+		await vi.waitFor(() => expect(session.git.changes.map((c) => c.path)).toEqual(['README.md']));
+	});
+
+	it('says early when this browser cannot run a runtime, without a notice', async () => {
+		const { session, deps, errors } = setup(new SpecwrightError('runtime-unsupported', 'No runtime here.'));
+		session.start();
+		await vi.waitFor(() => expect(session.runtime.status).toBe('unavailable'));
+		expect(deps.runtimeHost).toHaveBeenCalled();
+		expect(errors).toEqual([]);
+		session.dispose();
+	});
+});
