@@ -134,6 +134,18 @@ test('saves reach the runtime and files a process writes come back', async ({ pa
 	await expect.poll(() => storedFile(page, 'marker.txt')).toBe('marker\n');
 	expect(existsSync(join(backend.root, 'node_modules/dep/index.js'))).toBe(true);
 	expect(await storedFile(page, 'node_modules/dep/index.js')).toBeNull();
+
+	// A command changes a file with unsaved edits: the edits stay, and the user is told.
+	await page.getByRole('treeitem', { name: 'hello.txt' }).click();
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('unsaved words');
+	await focusTerminal(page, 'Terminal 1');
+	await enter(page, 'echo "second command" >> src/hello.txt');
+	await expect(page.getByText('A command changed src/hello.txt while it has unsaved edits.')).toBeVisible();
+	await expect(page.locator('.cm-content')).toContainText('unsaved words');
+	await expect(page.locator('.cm-content')).not.toContainText('second command');
+	await expect.poll(() => storedFile(page, 'src/hello.txt')).toContain('second command');
 });
 
 test('server-ready opens the preview with the served page', async ({ page }) => {

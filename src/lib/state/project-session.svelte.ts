@@ -52,7 +52,7 @@ export class ProjectSession {
 			workdirName: 'project',
 			excludes: () => new RuntimeSettings(app.records).load(),
 			timeoutMs: 30_000,
-			onSynced: (paths) => void Promise.all([this.workspace.refresh(), this.workspace.reloadChanged(paths)]).catch(onError),
+			onSynced: (paths) => void this.#showSynced(paths).catch(onError),
 			onError,
 			reload: deps.reload
 		});
@@ -110,5 +110,17 @@ export class ProjectSession {
 
 	dispose(): void {
 		this.runtime.dispose();
+	}
+
+	/** Files a process changed: the tree and clean tabs follow; unsaved tabs keep their edits, and say so. */
+	async #showSynced(paths: readonly string[]): Promise<void> {
+		const [, conflicts] = await Promise.all([this.workspace.refresh(), this.workspace.reloadChanged(paths)]);
+		if (conflicts.length === 0) return;
+		const names = conflicts.join(', ');
+		this.deps.app.notices.show(
+			'info',
+			`A command changed ${names} while ${conflicts.length === 1 ? 'it has' : 'they have'} unsaved edits.`,
+			'Your edits are kept; saving replaces what the command wrote.'
+		);
 	}
 }

@@ -173,13 +173,23 @@ export class Workspace {
 	 * Files changed from outside (a command in the runtime): open tabs without unsaved edits show
 	 * the new text; tabs with edits keep them.
 	 */
-	async reloadChanged(paths: readonly string[]): Promise<void> {
-		for (const tab of this.tabs.filter((t) => paths.includes(t.path) && !t.dirty && !t.binary)) {
+	/**
+	 * Shows what a process wrote into open files. Tabs with unsaved edits keep them; their paths are
+	 * returned so the user can be told that saving would replace what the process wrote.
+	 */
+	async reloadChanged(paths: readonly string[]): Promise<string[]> {
+		const conflicts: string[] = [];
+		for (const tab of this.tabs.filter((t) => paths.includes(t.path) && !t.binary)) {
 			const text = await this.fs.readText(tab.path).catch(() => null);
 			if (text === null || text === this.#saved.get(tab.path)) continue;
+			if (tab.dirty) {
+				conflicts.push(tab.path);
+				continue;
+			}
 			this.#saved.set(tab.path, text);
 			for (const listener of this.#reloadListeners) listener(tab.path, text);
 		}
+		return conflicts;
 	}
 
 	onReload(listener: (path: string, text: string) => void): () => void {
