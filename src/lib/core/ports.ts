@@ -101,6 +101,11 @@ export interface ProjectGit {
 
 export interface Git {
 	open(fs: ProjectFileSystem): ProjectGit;
+	/**
+	 * `initWithCommit` on a stored project's files, away from the page's thread (hashing thousands of
+	 * files takes seconds). Settles once the result is durable; a repository opened after reads it.
+	 */
+	initInBackground(projectId: string, message: string, author: { name: string; email: string }): Promise<void>;
 }
 
 /** A process running in the runtime, attached to a pseudoterminal. */

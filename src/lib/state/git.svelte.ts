@@ -9,6 +9,8 @@ import type { GitSettings } from '../core/git/git-settings';
 export type RememberedTokens = Record<string, { username: string; token: string }>;
 
 export interface GitDeps {
+	/** The project whose stored files `files` are: a first commit is made on them off the page's thread. */
+	projectId: string;
 	files: ProjectFileSystem;
 	loadGit: () => Promise<Git>;
 	/** Settings → Git: the CORS proxy and the commit author. */
@@ -54,9 +56,11 @@ export class ProjectGitState {
 
 	private repo(): Promise<ProjectGit> {
 		this.#repo ??= (async () => {
-			const repo = (await this.deps.loadGit()).open(this.deps.files);
+			const git = await this.deps.loadGit();
+			const repo = git.open(this.deps.files);
 			if (!(await repo.isRepository())) {
-				await repo.initWithCommit('Initial commit\n', commitIdentity(await this.deps.settings()));
+				// The first commit writes only .git, which the runtime never mirrors, so the store is enough.
+				await git.initInBackground(this.deps.projectId, 'Initial commit\n', commitIdentity(await this.deps.settings()));
 			}
 			return repo;
 		})();

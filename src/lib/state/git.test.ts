@@ -10,15 +10,16 @@ function setup(files: Record<string, string> = { 'README.md': '# Hi\n' }) {
 	for (const [path, data] of Object.entries(files)) fs.files.set(path, { data, mtime: 1 });
 	const pushes: GitPushOptions[] = [];
 	let tokens: RememberedTokens = {};
+	const open = (f: typeof fs) => {
+		const repo = new IsoProjectGit(f, () => Promise.reject(new Error('offline')));
+		repo.push = async (options) => void pushes.push(options);
+		return repo;
+	};
 	const deps: GitDeps = {
+		projectId: 'p1',
 		files: fs,
-		loadGit: async () => ({
-			open: (f) => {
-				const repo = new IsoProjectGit(f, () => Promise.reject(new Error('offline')));
-				repo.push = async (options) => void pushes.push(options);
-				return repo;
-			}
-		}),
+		// The worker's part, on the same files: what the page reads after is what matters here.
+		loadGit: async () => ({ open, initInBackground: (_id, message, author) => open(fs).initWithCommit(message, author) }),
 		settings: async () => ({ ...DEFAULT_GIT, authorName: 'Ada', corsProxy: 'https://proxy.example' }),
 		tokens: { load: async () => tokens, save: async (t) => void (tokens = t) },
 		onError: vi.fn(),

@@ -62,6 +62,7 @@ export class ProjectSession {
 			this.git.changed();
 		});
 		this.git = new ProjectGitState({
+			projectId,
 			// Through the notifying files, so a restored file also reaches a running runtime.
 			files: this.files,
 			loadGit: app.git,

@@ -4,6 +4,7 @@ import { MemoryProjectFs } from '../platform/git/memory-fs';
 import { IsoProjectGit } from '../platform/git/project-git';
 import { SpecwrightError } from '../core/errors';
 import { DEFAULT_GIT } from '../core/git/git-settings';
+import type { ProjectFileSystem } from '../core/ports';
 import type { Records } from '../platform/store/records';
 import type { Prices } from './prices.svelte';
 
@@ -20,7 +21,11 @@ function setup(problem: SpecwrightError | null = null) {
 			projects: { touch: async (id: string) => void touched.push(id) } as unknown as ProjectSessionDeps['app']['projects'],
 			notices: { error: (e: unknown) => void errors.push(e) } as unknown as ProjectSessionDeps['app']['notices'],
 			settings: { git: { ...DEFAULT_GIT, authorName: 'Ada' } } as unknown as ProjectSessionDeps['app']['settings'],
-			git: async () => ({ open: (f) => new IsoProjectGit(f, () => Promise.reject(new Error('offline'))) }),
+			git: async () => {
+				const open = (f: ProjectFileSystem) => new IsoProjectGit(f, () => Promise.reject(new Error('offline')));
+				// The worker's part runs on the stored files, as the real one does.
+				return { open, initInBackground: (_id, message, author) => open(store).initWithCommit(message, author) };
+			},
 			prices: async () => ({ table: {} }) as unknown as Prices
 		},
 		projectId: 'p1',

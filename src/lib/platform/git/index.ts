@@ -1,4 +1,5 @@
 import type { Git, ProjectFileSystem, ProjectGit } from '../../core/ports';
+import { initInBackground } from './init-client';
 
 /**
  * Git for projects, loaded on first use: isomorphic-git is large and must stay out of the first paint.
@@ -8,5 +9,5 @@ export async function loadGit(): Promise<Git> {
 	await import('./buffer-global');
 	const { IsoProjectGit } = await import('./project-git');
 	const http = () => import('isomorphic-git/http/web').then((m) => m.default);
-	return { open: (fs: ProjectFileSystem): ProjectGit => new IsoProjectGit(fs, http) };
+	return { open: (fs: ProjectFileSystem): ProjectGit => new IsoProjectGit(fs, http), initInBackground };
 }
