@@ -27,11 +27,12 @@ function crossOriginIsolation(): Plugin {
  * The first paint needs Svelte, the router, storage and the shell; left to itself the bundler
  * splits them into a dozen small chunks, and a cold load then waits on round trips (browsers open
  * six connections per host). One startup chunk holds them; everything loaded lazily (the editor,
- * language modes, the sample project, the model client) keeps its own chunks.
+ * language modes, the sample project, the model client) keeps its own chunks. SvelteKit's own
+ * runtime stays out of it: moved into this chunk, an unknown address reloads the page forever.
  */
 function startupChunk(): Plugin {
 	const lazy = /node_modules\/(@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn|openai)\/|src\/lib\/(sample|ui\/editor\/codemirror)/;
-	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot\.ts|platform\/store\/|core\/(errors|ports)\.ts|state\/(app|notices|theme|commands|storage|dialogs)\.svelte\.ts|ui\/shell\/(TopBar|Logo)\.svelte|ui\/common\/format\.ts)/;
+	const startup = /node_modules\/(svelte|idb|esm-env|clsx)\/|src\/lib\/(boot\.ts|platform\/store\/|core\/(errors|ports)\.ts|state\/(app|notices|theme|commands|storage|dialogs)\.svelte\.ts|ui\/shell\/(TopBar|Logo)\.svelte|ui\/common\/format\.ts|ui\/lazy\.ts)/;
 	// The icons the home page and the shell draw, with their shared base: each would be a chunk of its own.
 	const startupIcons = /node_modules\/@lucide\/svelte\/dist\/(Icon\.svelte|context\.js|defaultAttributes\.js|icons\/(x|circle-alert|circle-check|info|settings|sun|moon|command|plus|sparkles|pencil|trash|folder-open|upload)\.svelte)/;
 	return {

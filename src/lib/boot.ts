@@ -1,4 +1,4 @@
-import { openSpecwrightDb } from './platform/store/db';
+import { openSpecwrightDb, type SpecwrightDb } from './platform/store/db';
 import { Records } from './platform/store/records';
 import { IdbProjectFileSystems } from './platform/fs/idb-fs';
 import { estimateStorage, requestPersistentStorage } from './platform/store/storage-estimate';
@@ -12,9 +12,24 @@ import { Dialogs } from './state/dialogs.svelte';
 import { ProjectImports } from './state/imports.svelte';
 import type { AppContext } from './state/app.svelte';
 
+/**
+ * Opening the database is the slowest step of a cold start (tens of milliseconds, more on a first
+ * visit, when it is created). It starts when this module is evaluated, while the router is still
+ * fetching the page's code, rather than when the layout calls `boot()`.
+ */
+let opening: Promise<SpecwrightDb> | null = startOpening();
+
+function startOpening(): Promise<SpecwrightDb> {
+	const db = openSpecwrightDb();
+	db.catch(() => {}); // reported by boot(), which awaits the same promise
+	return db;
+}
+
 /** The one place adapters are created and injected into the state classes. */
 export async function boot(notices: Notices, theme: Theme): Promise<AppContext> {
-	const db = await openSpecwrightDb();
+	const early = opening;
+	opening = null; // a second boot (never expected) opens afresh
+	const db = await (early ?? openSpecwrightDb());
 	const records = new Records(db);
 	const files = new IdbProjectFileSystems(db);
 	const projects = new Projects(records, files, () => crypto.randomUUID());

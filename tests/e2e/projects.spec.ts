@@ -200,3 +200,14 @@ test('files left by an import that never finished are removed at start, unless s
 	await page.reload();
 	await expect.poll(storedIds, { timeout: 10_000 }).toEqual(['import-in-another-tab']);
 });
+
+test('an address the app does not have says so, and leads back to the projects', async ({ page }) => {
+	await openHome(page);
+	await createProject(page, 'Kept');
+	await page.goto('/no/such/page');
+	await expect(page.getByRole('heading', { name: 'There is nothing at this address' })).toBeVisible();
+	await expect(page.getByText('Status 404')).toBeVisible();
+	await expect(page).toHaveTitle('Not found · Specwright');
+	await page.getByRole('link', { name: 'Back to projects' }).click();
+	await expect(page.getByRole('list', { name: 'Projects' })).toContainText('Kept');
+});
