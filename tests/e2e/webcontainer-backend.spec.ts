@@ -112,11 +112,11 @@ test('a file written by a process reaches the client through fs.watch', async ({
 				}
 			});
 		});
-		// The watcher is registered asynchronously: keep writing until an event arrives.
-		const writer = await window.wc.spawn('node', ['-e', 'setInterval(() => require("fs").writeFileSync("out/made.txt", "by process"), 100)']);
+		// The watcher is registered asynchronously: keep writing until an event arrives. Each write goes
+		// to a temporary file renamed into place, so the file is whole whenever the writer is stopped.
+		const write = 'const fs = require("fs"); fs.writeFileSync("out/.tmp", "by process"); fs.renameSync("out/.tmp", "out/made.txt")';
+		const writer = await window.wc.spawn('node', ['-e', `setInterval(() => { ${write} }, 100)`]);
 		const filename = await event;
-		// The event can arrive between the truncate and the write of writeFileSync: read once the
-		// writer has exited, when the last write is complete.
 		writer.kill();
 		await writer.exit;
 		return { filename, text: await window.wc.fs.readFile('out/made.txt', 'utf8') };
