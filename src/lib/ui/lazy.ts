@@ -15,3 +15,4 @@ export const loadDialogHost = server ? notOnServer : () => import('./common/Dial
 export const loadNewProjectDialog = server ? notOnServer : () => import('./projects/NewProjectDialog.svelte');
 export const loadCloneDialog = server ? notOnServer : () => import('./projects/CloneDialog.svelte');
 export const loadImportDialog = server ? notOnServer : () => import('./projects/ImportDialog.svelte');
+export const loadErrorPage = server ? notOnServer : () => import('./shell/ErrorPage.svelte');
