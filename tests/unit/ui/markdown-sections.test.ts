@@ -79,6 +79,18 @@ describe('MarkdownView sections', () => {
 		expect(rendered).toEqual(['## C\nthree\n', '## D\n']);
 	});
 
+	it('does not render the last section again while its text is unchanged', () => {
+		const rendered: string[] = [];
+		const sections = sectionRenderer((md) => (rendered.push(md), whole(md)));
+		const first = sections('# A\none\n## B\ntwo\n');
+		rendered.length = 0;
+		const again = sections('# A\none\n## B\ntwo\n');
+		expect(rendered).toEqual([]);
+		expect(again).toEqual(first);
+		sections('# A\none\n## B\ntwo, more\n');
+		expect(rendered).toEqual(['## B\ntwo, more\n']);
+	});
+
 	it('starts over when the text is not a continuation', () => {
 		const sections = sectionRenderer(whole);
 		sections(docs.requirements ?? '');
