@@ -23,6 +23,8 @@ export interface SpecDeps {
 	sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 	now: () => number;
 	newId: () => string;
+	/** The project's file paths as already known (the file tree); without it they are read from `fs`. */
+	paths?: () => string[];
 	/** Told after every change, so lists of specs can refresh. */
 	touched?: (spec: string) => void;
 	/** The effective price table (defaults with the user's edits), read at each request. */
@@ -87,6 +89,8 @@ export class SpecSession {
 	#settling: Promise<void> = Promise.resolve();
 	/** The spending-cap check for the job's first request, started with the job. */
 	#capCheck: Promise<Problem | null> | null = null;
+	/** Set for a spec just created, until its first job: such a spec has no spending cap to read. */
+	#uncapped = false;
 	/** The project's steering and summary, read ahead for a new spec's first prompt. */
 	#context: Promise<PromptContext> | null = null;
 
@@ -127,6 +131,8 @@ export class SpecSession {
 		this.workflowType = init.workflowType;
 		this.prompt = init.prompt;
 		this.#created = created;
+		// Its record is being written without a cap (caps are per spec), so there is none to check.
+		this.#uncapped = true;
 	}
 
 	/**
@@ -291,7 +297,8 @@ export class SpecSession {
 		try {
 			await previous;
 			// Read while the prompt is built; the first request awaits it (and sees a failure there).
-			const capCheck = capBlock(this.deps.records, this.deps.projectId, this.name);
+			const capCheck = this.#uncapped ? Promise.resolve(null) : capBlock(this.deps.records, this.deps.projectId, this.name);
+			this.#uncapped = false;
 			capCheck.catch(() => undefined);
 			this.#capCheck = capCheck;
 			await body();
@@ -417,7 +424,7 @@ export class SpecSession {
 		const ahead = this.#context;
 		this.#context = null;
 		if (ahead) return ahead;
-		const paths = (await this.deps.fs.list()).filter((e) => e.kind === 'file').map((e) => e.path);
+		const paths = this.deps.paths?.() ?? (await this.deps.fs.list()).filter((e) => e.kind === 'file').map((e) => e.path);
 		const steeringFiles = await Promise.all(
 			steeringCandidates(paths).map(async (path) => ({ path, content: await this.deps.fs.readText(path) }))
 		);

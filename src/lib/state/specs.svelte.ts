@@ -25,8 +25,13 @@ export class Specs {
 		private readonly workspace: Workspace,
 		deps: SpecDeps
 	) {
-		// Any change a session makes (a document, an approval) refreshes the dashboard rows.
-		this.deps = { ...deps, touched: (spec) => void this.summarize(spec).catch(() => undefined) };
+		this.deps = {
+			...deps,
+			// A prompt's file list comes from the tree already in memory: no storage read before a request.
+			paths: () => workspace.entries.filter((e) => e.kind === 'file').map((e) => e.path),
+			// Any change a session makes (a document, an approval) refreshes that spec's dashboard row.
+			touched: (spec) => void this.summarize(spec).catch(() => undefined)
+		};
 	}
 
 	/**
@@ -100,7 +105,7 @@ export class Specs {
 	 * Starts the first phase at once and writes the spec folder (its .config.kiro and record) while
 	 * the request is on its way: a new spec has nothing to read, and the model's first words are
 	 * what the user waits for. The session writes no document before the folder is written; when
-	 * that fails, the generation is stopped, the spec is dropped and the error thrown.
+	 * that fails, the generation is stopped, the spec is never opened and the error thrown.
 	 */
 	async create(spec: NewSpec): Promise<SpecSession> {
 		const name = validateSpecName(spec.name, this.names);
@@ -119,9 +124,6 @@ export class Specs {
 			});
 		})();
 		session.begin({ specType: spec.specType, workflowType: spec.workflowType, prompt: spec.prompt.trim() }, created);
-		const previous = this.active;
-		this.#sessions.set(name, session);
-		this.active = name;
 		const first = phaseOrder(spec.specType, spec.workflowType)[0];
 		if (spec.quick) void session.generateQuick();
 		else if (first) void session.generate(first);
@@ -129,10 +131,11 @@ export class Specs {
 			await created;
 		} catch (error) {
 			session.stop();
-			this.#sessions.delete(name);
-			if (this.active === name) this.active = previous;
 			throw error;
 		}
+		// The view opens with the folder in place; drawing it earlier would only delay the request.
+		this.#sessions.set(name, session);
+		this.active = name;
 		await this.workspace.refresh();
 		// Only the new row: the others have not changed, and reading every spec would hold up the stream.
 		void this.summarize(name).catch(() => undefined);
