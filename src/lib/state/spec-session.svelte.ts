@@ -81,7 +81,9 @@ export class SpecSession {
 	#inputs: Array<{ name: string; tokens: number }> = [];
 	/** Streamed text not yet published to `generating`; see `publish`. */
 	#pending: { text: string; prefix: string } | null = null;
-	/** Resolves once the spec's folder is written (at once for a spec that was loaded). */
+	/** Resolves once the spec's folder is written (at once for a spec that was loaded)... */
+	#folder: Promise<void> = Promise.resolve();
+	/** ...and this once its record is too. */
 	#created: Promise<void> = Promise.resolve();
 	/** Bookkeeping a job finishes after the user sees its result (the ledger entry, the record). */
 	#tails: Array<Promise<unknown>> = [];
@@ -125,12 +127,19 @@ export class SpecSession {
 		this.prompt = meta?.prompt ?? '';
 	}
 
-	/** A spec just created: nothing to read; its folder is being written until `created` settles. */
-	begin(init: { specType: SpecType; workflowType: WorkflowType; prompt: string }, created: Promise<void>): void {
+	/**
+	 * A spec just created: nothing to read. Its folder is being written until `folder` settles, its
+	 * record until `created` does: documents wait for the first, the record's updates for both.
+	 */
+	begin(
+		init: { specType: SpecType; workflowType: WorkflowType; prompt: string },
+		writing: { folder: Promise<void>; created: Promise<void> }
+	): void {
 		this.specType = init.specType;
 		this.workflowType = init.workflowType;
 		this.prompt = init.prompt;
-		this.#created = created;
+		this.#folder = writing.folder;
+		this.#created = writing.created;
 		// Its record is being written without a cap (caps are per spec), so there is none to check.
 		this.#uncapped = true;
 	}
@@ -153,7 +162,7 @@ export class SpecSession {
 
 	/** The file first, then `docs`: a document there is one that is stored. */
 	private async writeDoc(phase: Phase, text: string): Promise<void> {
-		await this.#created;
+		await this.#folder;
 		await this.deps.fs.writeFile(`${specDir(this.name)}/${phaseFile(phase)}`, text);
 		this.docs = { ...this.docs, [phase]: text };
 	}
@@ -439,6 +448,7 @@ export class SpecSession {
 	}
 
 	private async touch(): Promise<void> {
+		await this.#created;
 		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
 		const record: SpecMetaRecord = {
 			// Fields this class does not own (the archive flag, the spending cap) are kept as they are.

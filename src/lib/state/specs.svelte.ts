@@ -105,36 +105,43 @@ export class Specs {
 	 * Starts the first phase at once and writes the spec folder (its .config.kiro and record) while
 	 * the request is on its way: a new spec has nothing to read, and the model's first words are
 	 * what the user waits for. The session writes no document before the folder is written; when
-	 * that fails, the generation is stopped, the spec is never opened and the error thrown.
+	 * that fails, the generation is stopped, the spec is closed and the error thrown.
 	 */
 	async create(spec: NewSpec): Promise<SpecSession> {
 		const name = validateSpecName(spec.name, this.names);
 		const config = newConfigJson(this.deps.newId(), spec.specType, spec.workflowType);
 		const session = new SpecSession(name, this.deps);
 		session.prefetch();
-		const created = (async () => {
-			await this.deps.fs.writeFile(`${specDir(name)}/.config.kiro`, config);
-			await this.deps.records.putSpecMeta({
+		const folder = this.deps.fs.writeFile(`${specDir(name)}/.config.kiro`, config);
+		const created = folder.then(() =>
+			this.deps.records.putSpecMeta({
 				projectId: this.deps.projectId,
 				spec: name,
 				prompt: spec.prompt.trim(),
 				approvals: [],
 				archived: false,
 				lastActivity: this.deps.now()
-			});
-		})();
-		session.begin({ specType: spec.specType, workflowType: spec.workflowType, prompt: spec.prompt.trim() }, created);
+			})
+		);
+		session.begin({ specType: spec.specType, workflowType: spec.workflowType, prompt: spec.prompt.trim() }, { folder, created });
 		const first = phaseOrder(spec.specType, spec.workflowType)[0];
 		if (spec.quick) void session.generateQuick();
 		else if (first) void session.generate(first);
+		// The view opens in the next task: with the client loaded, the request has gone out in this one,
+		// and drawing the view first would only delay it. Streamed text is then shown as it arrives.
+		const previous = this.active;
+		this.#sessions.set(name, session);
+		const opening = setTimeout(() => (this.active = name));
 		try {
 			await created;
 		} catch (error) {
+			clearTimeout(opening);
 			session.stop();
+			this.#sessions.delete(name);
+			if (this.active === name) this.active = previous;
 			throw error;
 		}
-		// The view opens with the folder in place; drawing it earlier would only delay the request.
-		this.#sessions.set(name, session);
+		clearTimeout(opening);
 		this.active = name;
 		await this.workspace.refresh();
 		// Only the new row: the others have not changed, and reading every spec would hold up the stream.
