@@ -283,6 +283,8 @@ export class SpecSession {
 	private modelReady(phase: Phase): boolean {
 		const llm = this.deps.llm();
 		if (llm.baseURL && llm.model) return true;
+		// Read ahead for a job that does not run: a later one reads the project as it is then.
+		this.#context = null;
 		this.setProblem(phase, { message: 'No model is set up yet.', hint: 'Choose a provider, key and model in Settings.', settingsLink: true });
 		return false;
 	}
