@@ -340,9 +340,8 @@ export class SpecSession {
 			const repaired = await this.request(phase, buildRepairMessages(phase, checked.text, checked.problems), controller, 'repair', '');
 			if (repaired !== null) checked = checkStructure(repaired, phase);
 		}
-		// The final text goes on screen as it is written: drawing it and storing it overlap, and the
-		// settled view then finds nothing left to draw.
-		if (this.generating) this.generating = { ...this.generating, text: checked.text, waitUntil: null };
+		// Stored first, then shown: the store needs a few turns of the main thread, which drawing the
+		// last of a long document would hold up; the view then draws it as the job ends, in one go.
 		await this.writeDoc(phase, checked.text);
 		this.later(this.touch());
 		if (!checked.ok) {
