@@ -139,3 +139,29 @@ test('a reply that is not a spec at all is repaired with a second request', asyn
 	expect(systemPromptOf(chats[1])).toContain('Write requirements.md in exactly this format');
 	expect(await storedFile(page, `${await specDir(page)}/requirements.md`)).toBe(asStored(requirementsDoc));
 });
+
+/** A generated document with markup that would run script if shown as it is. */
+async function expectHostileMarkupRemoved(page: Page, llm: MockLlm): Promise<void> {
+	await setUpModel(page, llm);
+	await newSpec(page, 'A todo list [mock:hostile]');
+
+	await expect(doc(page).getByRole('heading', { name: 'Requirement 1: Add items' })).toBeVisible();
+	await expect(page.getByText('Writing requirements.md')).toBeHidden();
+	await expect(doc(page).getByRole('link', { name: 'docs' })).toHaveAttribute('href', 'https://example.com/docs');
+	await expect(doc(page).getByRole('checkbox')).toBeChecked();
+	await expect(doc(page).getByText('Open the list')).toBeVisible();
+	expect(await doc(page).getByText('Open the list').getAttribute('href')).toBeNull();
+	await expect(doc(page).locator('script, [onerror]')).toHaveCount(0);
+	expect(await page.evaluate(() => (globalThis as { __pwned?: string }).__pwned)).toBeUndefined();
+	// The stored file is the model's text as written: only what is shown is cleaned.
+	expect(await storedFile(page, `${await specDir(page)}/requirements.md`)).toContain('onerror=');
+}
+
+test('markup in a generated document that could run script is removed; links, checkboxes and plain markup stay', async ({ page, llm }) => {
+	await expectHostileMarkupRemoved(page, llm);
+});
+
+test('in a browser without the HTML Sanitizer API, the same markup is removed', async ({ page, llm }) => {
+	await page.addInitScript(() => delete (Element.prototype as { setHTML?: unknown }).setHTML);
+	await expectHostileMarkupRemoved(page, llm);
+});

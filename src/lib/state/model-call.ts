@@ -15,6 +15,10 @@ export interface ModelCall {
 	signal: AbortSignal;
 	/** The prompt's parts and sizes, to name what to cut when it is too long. */
 	inputs: ReadonlyArray<{ name: string; tokens: number }>;
+	/** The cap check for the first attempt, when the caller started it early. */
+	capCheck?: Promise<Problem | null>;
+	/** Takes the successful attempt's ledger write, to finish after the reply is shown; else it is awaited. */
+	defer?: (work: Promise<void>) => void;
 	onText: (text: string) => void;
 	onWait: (until: number, reason: 'rate-limited' | 'server-error') => void;
 }
@@ -32,14 +36,16 @@ export async function callModel(call: ModelCall): Promise<ModelCallOutcome> {
 	const { deps } = call;
 	const llm = deps.llm();
 	for (let attempt = 1; ; attempt++) {
-		const blocked = await capBlock(deps.records, deps.projectId, call.spec);
+		const blocked = await ((attempt === 1 && call.capCheck) || capBlock(deps.records, deps.projectId, call.spec));
 		if (blocked) return { ok: false, blocked };
 		try {
 			const result = await deps.chat(
 				{ baseURL: llm.baseURL, apiKey: llm.apiKey, model: llm.model, messages: call.messages, signal: call.signal },
 				call.onText
 			);
-			await record(call, result.usage, 'ok');
+			const recorded = record(call, result.usage, 'ok');
+			if (call.defer) call.defer(recorded);
+			else await recorded;
 			return { ok: true, text: result.text };
 		} catch (error) {
 			if (!deps.isChatFailure(error)) throw error;

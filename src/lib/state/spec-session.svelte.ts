@@ -3,7 +3,7 @@ import type { Records } from '../platform/store/records';
 import type { LlmSettings } from './settings.svelte';
 import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
 import type { SpecMetaRecord } from '../platform/store/db';
-import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, checkGenerated, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
+import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, cleanModelOutput, checkStructure, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import type { RequestFailure } from '../core/llm/retry';
 import type { PriceTable, TokenUsage } from '../core/llm/pricing';
@@ -11,6 +11,7 @@ import type { LedgerEntry, RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
 import { alwaysIncludedSteering, projectSummary, promptInputs, steeringCandidates } from '../core/steering/always';
 import { callModel } from './model-call';
+import { capBlock } from './usage.svelte';
 
 export interface SpecDeps {
 	projectId: string;
@@ -22,12 +23,20 @@ export interface SpecDeps {
 	sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 	now: () => number;
 	newId: () => string;
+	/** The project's file paths as already known (the file tree); without it they are read from `fs`. */
+	paths?: () => string[];
 	/** Told after every change, so lists of specs can refresh. */
-	touched?: () => void;
+	touched?: (spec: string) => void;
 	/** The effective price table (defaults with the user's edits), read at each request. */
 	prices: () => PriceTable;
 	/** Told about each ledger entry once it is stored, so usage views follow without reloading. */
 	onRecorded?: (entry: LedgerEntry) => void;
+}
+
+/** What every prompt carries about the project. */
+interface PromptContext {
+	steering: ReturnType<typeof alwaysIncludedSteering>;
+	projectSummary: string;
 }
 
 /** A model revision of an existing document, shown as a diff; nothing is overwritten until accepted. */
@@ -72,6 +81,20 @@ export class SpecSession {
 	#inputs: Array<{ name: string; tokens: number }> = [];
 	/** Streamed text not yet published to `generating`; see `publish`. */
 	#pending: { text: string; prefix: string } | null = null;
+	/** Resolves once the spec's folder is written (at once for a spec that was loaded)... */
+	#folder: Promise<void> = Promise.resolve();
+	/** ...and this once its record is too. */
+	#created: Promise<void> = Promise.resolve();
+	/** Bookkeeping a job finishes after the user sees its result (the ledger entry, the record). */
+	#tails: Array<Promise<unknown>> = [];
+	/** The last job's bookkeeping; the next job starts after it, so cap checks see its ledger entry. */
+	#settling: Promise<void> = Promise.resolve();
+	/** The spending-cap check for the job's first request, started with the job. */
+	#capCheck: Promise<Problem | null> | null = null;
+	/** Set for a spec just created, until its first job: such a spec has no spending cap to read. */
+	#uncapped = false;
+	/** The project's steering and summary, read ahead for a new spec's first prompt. */
+	#context: Promise<PromptContext> | null = null;
 
 	constructor(
 		readonly name: string,
@@ -104,11 +127,44 @@ export class SpecSession {
 		this.prompt = meta?.prompt ?? '';
 	}
 
+	/**
+	 * A spec just created: nothing to read. Its folder is being written until `folder` settles, its
+	 * record until `created` does: documents wait for the first, the record's updates for both.
+	 */
+	begin(
+		init: { specType: SpecType; workflowType: WorkflowType; prompt: string },
+		writing: { folder: Promise<void>; created: Promise<void> }
+	): void {
+		this.specType = init.specType;
+		this.workflowType = init.workflowType;
+		this.prompt = init.prompt;
+		this.#folder = writing.folder;
+		this.#created = writing.created;
+		// Its record is being written without a cap (caps are per spec), so there is none to check.
+		this.#uncapped = true;
+	}
+
+	/**
+	 * Starts reading what the first prompt needs. Called before the folder is written, so these reads
+	 * are not queued behind that write; the first job takes them.
+	 */
+	prefetch(): void {
+		this.#context = this.context();
+		// Taken by the first job, or never (no model set up): a failure is seen there, or not at all.
+		this.#context.catch(() => undefined);
+	}
+
 	/** Writes a document (a manual edit or a generated one); durable before it returns. */
 	async saveDoc(phase: Phase, text: string): Promise<void> {
+		await this.writeDoc(phase, text);
+		await this.touch();
+	}
+
+	/** The file first, then `docs`: a document there is one that is stored. */
+	private async writeDoc(phase: Phase, text: string): Promise<void> {
+		await this.#folder;
 		await this.deps.fs.writeFile(`${specDir(this.name)}/${phaseFile(phase)}`, text);
 		this.docs = { ...this.docs, [phase]: text };
-		await this.touch();
 	}
 
 	async approve(phase: Phase): Promise<void> {
@@ -162,7 +218,7 @@ export class SpecSession {
 			const missing = this.order.filter((phase) => !parts[phase]?.trim());
 			for (const phase of this.order) {
 				const part = parts[phase];
-				if (part?.trim()) await this.saveDoc(phase, checkGenerated(part, phase, parts).text);
+				if (part?.trim()) await this.saveDoc(phase, cleanModelOutput(part, phase).text);
 			}
 			if (missing.length > 0) {
 				this.setProblem(missing[0]!, {
@@ -221,12 +277,14 @@ export class SpecSession {
 	}
 
 	private propose(phase: Phase, original: string, raw: string, kind: Proposal['kind']): void {
-		this.proposal = { phase, original, revised: checkGenerated(raw, phase, this.docs).text, kind };
+		this.proposal = { phase, original, revised: cleanModelOutput(raw, phase).text, kind };
 	}
 
 	private modelReady(phase: Phase): boolean {
 		const llm = this.deps.llm();
 		if (llm.baseURL && llm.model) return true;
+		// Read ahead for a job that does not run: a later one reads the project as it is then.
+		this.#context = null;
 		this.setProblem(phase, { message: 'No model is set up yet.', hint: 'Choose a provider, key and model in Settings.', settingsLink: true });
 		return false;
 	}
@@ -237,29 +295,55 @@ export class SpecSession {
 		this.#inputs = [];
 		this.setProblem(phase, undefined);
 		this.generating = { phase, text, waitUntil: null };
-		try {
-			await body();
-		} catch (error) {
+		const fail = (error: unknown) => {
 			// Anything unexpected still ends the job visibly, next to the document it was for.
 			if (!isAbort(error)) {
 				const { message, hint } = errorMessage(error);
 				this.setProblem(phase, { message, hint: hint ?? 'Try again; if it keeps failing, reload the page.' });
 			}
+		};
+		let settled = () => {};
+		const previous = this.#settling;
+		this.#settling = new Promise((resolve) => (settled = resolve));
+		try {
+			await previous;
+			// Read while the prompt is built; the first request awaits it (and sees a failure there).
+			const capCheck = this.#uncapped ? Promise.resolve(null) : capBlock(this.deps.records, this.deps.projectId, this.name);
+			this.#uncapped = false;
+			capCheck.catch(() => undefined);
+			this.#capCheck = capCheck;
+			await body();
+		} catch (error) {
+			fail(error);
 		} finally {
 			this.#pending = null;
+			this.#capCheck = null;
 			this.generating = null;
 			this.#abort = null;
 		}
+		// The ledger entry and the spec's record are written after the result is on screen.
+		const tails = this.#tails;
+		this.#tails = [];
+		for (const outcome of await Promise.all(tails)) if (outcome !== null) fail(outcome);
+		settled();
+	}
+
+	/** Work the job finishes after its result is shown; a failure is reported like the job's own. */
+	private later(work: Promise<void>): void {
+		this.#tails.push(work.then(() => null, (error: unknown) => error ?? new Error('The spec could not be saved.')));
 	}
 
 	/** Cleans the reply up; when it is still not the format, asks once for a repair. */
 	private async finish(phase: Phase, raw: string, controller: AbortController): Promise<void> {
-		let checked = checkGenerated(raw, phase, this.docs);
+		let checked = checkStructure(raw, phase);
 		if (!checked.ok) {
 			const repaired = await this.request(phase, buildRepairMessages(phase, checked.text, checked.problems), controller, 'repair', '');
-			if (repaired !== null) checked = checkGenerated(repaired, phase, this.docs);
+			if (repaired !== null) checked = checkStructure(repaired, phase);
 		}
-		await this.saveDoc(phase, checked.text);
+		// Stored first, then shown: the store needs a few turns of the main thread, which drawing the
+		// last of a long document would hold up; the view then draws it as the job ends, in one go.
+		await this.writeDoc(phase, checked.text);
+		this.later(this.touch());
 		if (!checked.ok) {
 			this.setProblem(phase, {
 				message: `The model's ${phaseFile(phase)} is not in the expected format: ${checked.problems.join('; ')}.`,
@@ -285,12 +369,15 @@ export class SpecSession {
 			messages,
 			signal: controller.signal,
 			inputs: this.#inputs,
+			capCheck: this.#capCheck ?? undefined,
+			defer: (work) => this.later(work),
 			onText: (text) => this.publish(text, prefix),
 			onWait: (waitUntil, waitReason) => {
 				if (this.generating) this.generating = { ...this.generating, text: prefix, waitUntil, waitReason };
 			}
 		});
 		this.#pending = null;
+		this.#capCheck = null;
 		if (outcome.ok) return outcome.text;
 		if ('blocked' in outcome) {
 			this.setProblem(phase, outcome.blocked);
@@ -343,8 +430,11 @@ export class SpecSession {
 		return Object.fromEntries(before.flatMap((p) => (this.docs[p] !== undefined ? [[p, this.docs[p]]] : [])));
 	}
 
-	private async context() {
-		const paths = (await this.deps.fs.list()).filter((e) => e.kind === 'file').map((e) => e.path);
+	private async context(): Promise<PromptContext> {
+		const ahead = this.#context;
+		this.#context = null;
+		if (ahead) return ahead;
+		const paths = this.deps.paths?.() ?? (await this.deps.fs.list()).filter((e) => e.kind === 'file').map((e) => e.path);
 		const steeringFiles = await Promise.all(
 			steeringCandidates(paths).map(async (path) => ({ path, content: await this.deps.fs.readText(path) }))
 		);
@@ -359,6 +449,7 @@ export class SpecSession {
 	}
 
 	private async touch(): Promise<void> {
+		await this.#created;
 		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
 		const record: SpecMetaRecord = {
 			// Fields this class does not own (the archive flag, the spending cap) are kept as they are.
@@ -371,6 +462,6 @@ export class SpecSession {
 			lastActivity: this.deps.now()
 		};
 		await this.deps.records.putSpecMeta(record);
-		this.deps.touched?.();
+		this.deps.touched?.(this.name);
 	}
 }

@@ -25,34 +25,45 @@ export class Specs {
 		private readonly workspace: Workspace,
 		deps: SpecDeps
 	) {
-		// Any change a session makes (a document, an approval) refreshes the dashboard rows.
-		this.deps = { ...deps, touched: () => void this.summarize().catch(() => undefined) };
+		this.deps = {
+			...deps,
+			// A prompt's file list comes from the tree already in memory: no storage read before a request.
+			paths: () => workspace.entries.filter((e) => e.kind === 'file').map((e) => e.path),
+			// Any change a session makes (a document, an approval) refreshes that spec's dashboard row.
+			touched: (spec) => void this.summarize(spec).catch(() => undefined)
+		};
 	}
 
-	/** Dashboard rows: every spec's phase, approvals, stale marks and task progress. */
-	async summarize(): Promise<void> {
+	/**
+	 * Dashboard rows: every spec's phase, approvals, stale marks and task progress. With `only`, just
+	 * that spec's row is read again: a session's change touches one spec, and each row reads all of
+	 * its documents.
+	 */
+	async summarize(only?: string): Promise<void> {
+		const one = only !== undefined && this.names.includes(only);
+		const rows = await Promise.all((one ? [only] : this.names).map((name) => this.summaryOf(name)));
+		const kept = one ? this.summaries.filter((s) => s.name !== only) : [];
+		this.summaries = [...kept, ...rows].sort((a, b) => b.lastActivity - a.lastActivity || a.name.localeCompare(b.name));
+	}
+
+	private async summaryOf(name: string): Promise<SpecSummary> {
 		const fs = this.deps.fs;
-		const rows = await Promise.all(
-			this.names.map(async (name) => {
-				const dir = specDir(name);
-				const read = (file: string) => (this.workspace.isFile(`${dir}/${file}`) ? fs.readText(`${dir}/${file}`) : Promise.resolve(undefined));
-				const docs: Partial<Record<Phase, string>> = {};
-				for (const [phase, file] of Object.entries(PHASE_FILE) as Array<[Phase, string]>) {
-					const text = await read(file);
-					if (text !== undefined) docs[phase] = text;
-				}
-				const meta = await this.deps.records.specMeta(this.deps.projectId, name);
-				return specSummary({
-					name,
-					configText: await read('.config.kiro'),
-					docs,
-					approvals: meta?.approvals ?? [],
-					archived: meta?.archived ?? false,
-					lastActivity: meta?.lastActivity ?? 0
-				});
-			})
-		);
-		this.summaries = rows.sort((a, b) => b.lastActivity - a.lastActivity || a.name.localeCompare(b.name));
+		const dir = specDir(name);
+		const read = (file: string) => (this.workspace.isFile(`${dir}/${file}`) ? fs.readText(`${dir}/${file}`) : Promise.resolve(undefined));
+		const docs: Partial<Record<Phase, string>> = {};
+		for (const [phase, file] of Object.entries(PHASE_FILE) as Array<[Phase, string]>) {
+			const text = await read(file);
+			if (text !== undefined) docs[phase] = text;
+		}
+		const meta = await this.deps.records.specMeta(this.deps.projectId, name);
+		return specSummary({
+			name,
+			configText: await read('.config.kiro'),
+			docs,
+			approvals: meta?.approvals ?? [],
+			archived: meta?.archived ?? false,
+			lastActivity: meta?.lastActivity ?? 0
+		});
 	}
 
 	async setArchived(name: string, archived: boolean): Promise<void> {
@@ -90,25 +101,51 @@ export class Specs {
 		return session;
 	}
 
-	/** Writes the spec folder with its .config.kiro, then starts the first phase. */
+	/**
+	 * Starts the first phase at once and writes the spec folder (its .config.kiro and record) while
+	 * the request is on its way: a new spec has nothing to read, and the model's first words are
+	 * what the user waits for. The session writes no document before the folder is written; when
+	 * that fails, the generation is stopped, the spec is closed and the error thrown.
+	 */
 	async create(spec: NewSpec): Promise<SpecSession> {
 		const name = validateSpecName(spec.name, this.names);
 		const config = newConfigJson(this.deps.newId(), spec.specType, spec.workflowType);
-		await this.deps.fs.writeFile(`${specDir(name)}/.config.kiro`, config);
-		await this.deps.records.putSpecMeta({
-			projectId: this.deps.projectId,
-			spec: name,
-			prompt: spec.prompt.trim(),
-			approvals: [],
-			archived: false,
-			lastActivity: this.deps.now()
-		});
-		await this.workspace.refresh();
-		await this.summarize();
-		const session = await this.open(name);
+		const session = new SpecSession(name, this.deps);
+		session.prefetch();
+		const folder = this.deps.fs.writeFile(`${specDir(name)}/.config.kiro`, config);
+		const created = folder.then(() =>
+			this.deps.records.putSpecMeta({
+				projectId: this.deps.projectId,
+				spec: name,
+				prompt: spec.prompt.trim(),
+				approvals: [],
+				archived: false,
+				lastActivity: this.deps.now()
+			})
+		);
+		session.begin({ specType: spec.specType, workflowType: spec.workflowType, prompt: spec.prompt.trim() }, { folder, created });
 		const first = phaseOrder(spec.specType, spec.workflowType)[0];
 		if (spec.quick) void session.generateQuick();
 		else if (first) void session.generate(first);
+		// The view opens in the next task: with the client loaded, the request has gone out in this one,
+		// and drawing the view first would only delay it. Streamed text is then shown as it arrives.
+		const previous = this.active;
+		this.#sessions.set(name, session);
+		const opening = setTimeout(() => (this.active = name));
+		try {
+			await created;
+		} catch (error) {
+			clearTimeout(opening);
+			session.stop();
+			this.#sessions.delete(name);
+			if (this.active === name) this.active = previous;
+			throw error;
+		}
+		clearTimeout(opening);
+		this.active = name;
+		await this.workspace.refresh();
+		// Only the new row: the others have not changed, and reading every spec would hold up the stream.
+		void this.summarize(name).catch(() => undefined);
 		return session;
 	}
 }

@@ -61,7 +61,7 @@ describe('MarkdownView sections', () => {
 
 	for (const [name, md] of Object.entries(docs)) {
 		it(`renders ${name} exactly as a whole, at every step of a stream`, () => {
-			const sections = sectionRenderer(whole);
+			const sections = sectionRenderer(whole, 60);
 			for (let end = 0; end < md.length; end += 41) {
 				expect(sections(md.slice(0, end)).join('')).toBe(whole(md.slice(0, end)));
 			}
@@ -69,14 +69,34 @@ describe('MarkdownView sections', () => {
 		});
 	}
 
-	it('renders only what follows the last complete section kept', () => {
+	it('renders only what follows the last complete part kept', () => {
 		const rendered: string[] = [];
-		const sections = sectionRenderer((md) => (rendered.push(md), whole(md)));
+		const sections = sectionRenderer((md) => (rendered.push(md), whole(md)), 0);
 		sections('# A\none\n## B\ntwo\n## C\nthr');
-		expect(rendered).toEqual(['# A\none\n## B\ntwo\n', '## C\nthr']);
+		expect(rendered).toEqual(['# A\none\n', '## B\ntwo\n', '## C\nthr']);
 		rendered.length = 0;
-		expect(sections('# A\none\n## B\ntwo\n## C\nthree\n## D\n').length).toBe(3);
+		expect(sections('# A\none\n## B\ntwo\n## C\nthree\n## D\n').length).toBe(4);
 		expect(rendered).toEqual(['## C\nthree\n', '## D\n']);
+	});
+
+	it('groups sections into parts of at least the given length', () => {
+		const rendered: string[] = [];
+		const sections = sectionRenderer((md) => (rendered.push(md), whole(md)), 10);
+		const md = '# A\none\n## B\ntwo\n## C\nthree three\n## D\nfo\n## E\n';
+		expect(sections(md).join('')).toBe(whole(md));
+		expect(rendered).toEqual(['# A\none\n## B\ntwo\n', '## C\nthree three\n', '## D\nfo\n## E\n']);
+	});
+
+	it('does not render the open part again while its text is unchanged', () => {
+		const rendered: string[] = [];
+		const sections = sectionRenderer((md) => (rendered.push(md), whole(md)), 0);
+		const first = sections('# A\none\n## B\ntwo\n');
+		rendered.length = 0;
+		const again = sections('# A\none\n## B\ntwo\n');
+		expect(rendered).toEqual([]);
+		expect(again).toEqual(first);
+		sections('# A\none\n## B\ntwo, more\n');
+		expect(rendered).toEqual(['## B\ntwo, more\n']);
 	});
 
 	it('starts over when the text is not a continuation', () => {

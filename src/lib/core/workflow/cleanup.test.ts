@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGenerated, cleanModelOutput, joinContinuation, usableDocument } from './cleanup';
+import { checkGenerated, checkStructure, cleanModelOutput, joinContinuation, usableDocument } from './cleanup';
 import type { Phase } from './phases';
 import { BUGFIX, DESIGN, REQUIREMENTS, TASKS } from './test-fixtures';
 
@@ -100,6 +100,22 @@ describe('checkGenerated', () => {
 		const checked = checkGenerated('# Requirements Document\n\n### Requirement 1: A\n\n#### Acceptance Criteria\n\n1. It should be fast.\n', 'requirements');
 		expect(checked.ok).toBe(true);
 		expect(checked.findings.length).toBeGreaterThan(0);
+	});
+});
+
+describe('checkStructure', () => {
+	it('decides as checkGenerated does, without the lint', () => {
+		const raws: Array<[string, 'tasks' | 'requirements']> = [
+			[`\`\`\`markdown\n${TASKS}\`\`\``, 'tasks'],
+			['# Requirements Document\n\n### Requirement 1: A\n\n#### Acceptance Criteria\n\n1. It should be fast.\n', 'requirements'],
+			['Sure! Here it is.\n\n# Requirements Document\n\nNo requirements yet.\n', 'requirements']
+		];
+		for (const [raw, phase] of raws) {
+			const { findings, ...checked } = checkGenerated(raw, phase);
+			expect(findings).toBeDefined();
+			expect(checkStructure(raw, phase)).toEqual(checked);
+		}
+		expect(checkStructure(raws[2]![0], 'requirements')).toMatchObject({ ok: false, fixes: ['Removed text before the first heading.'] });
 	});
 });
 

@@ -165,10 +165,18 @@ export interface Checked extends Cleaned, Usability {
 
 /** Cleanup, structure check and lint in one step: what the UI runs after each generation. */
 export function checkGenerated(raw: string, phase: Phase, others: Partial<Record<Phase, string>> = {}): Checked {
+	const checked = checkStructure(raw, phase);
+	const findings = lintSpec({ ...others, [phase]: checked.text }).filter((f) => f.file === PHASE_FILE[phase]);
+	return { ...checked, findings };
+}
+
+/**
+ * Cleanup and the structure check without lint: all that decides whether a reply is kept or needs a
+ * repair. The lint runs once where the findings are shown; on a long document it costs as much again.
+ */
+export function checkStructure(raw: string, phase: Phase): Cleaned & Usability {
 	const cleaned = cleanModelOutput(raw, phase);
-	const usable = usableDocument(cleaned.text, phase);
-	const findings = lintSpec({ ...others, [phase]: cleaned.text }).filter((f) => f.file === PHASE_FILE[phase]);
-	return { ...cleaned, ...usable, findings };
+	return { ...cleaned, ...usableDocument(cleaned.text, phase) };
 }
 
 /**

@@ -45,5 +45,5 @@ export {
 } from './prompts';
 export { buildQuickSpecMessages, FILE_MARKER, headingPhase, splitQuickSpec, type QuickSpecInput } from './quick-spec';
 export { buildAnalyzeMessages, parseAnalyzeFindings, type AnalyzeFinding, type AnalyzeKind, type AnalyzeResult } from './analyze';
-export { checkGenerated, cleanModelOutput, joinContinuation, usableDocument, type Checked, type Cleaned, type Usability } from './cleanup';
+export { checkGenerated, checkStructure, cleanModelOutput, joinContinuation, usableDocument, type Checked, type Cleaned, type Usability } from './cleanup';
 export { compareSummaries, specSummary, taskProgress, type SpecSummary, type SpecSummaryInput } from './dashboard';

@@ -32,6 +32,9 @@ export class ChatFailure extends Error {
 	}
 }
 
+/** The client once loaded: later requests go out without waiting on another task for the import. */
+let loaded: typeof import('openai') | null = null;
+
 /**
  * Streams a chat completion from an OpenAI-compatible endpoint, calling `onText` with the text so
  * far. The client is loaded on first use (it is not needed for the first paint) and never retries
@@ -40,7 +43,7 @@ export class ChatFailure extends Error {
 export async function streamChat(request: ChatRequest, onText: (text: string) => void): Promise<ChatResult> {
 	let sdk: typeof import('openai');
 	try {
-		sdk = await import('openai');
+		sdk = loaded ??= await import('openai');
 	} catch {
 		// The client loads on first use; offline before it was ever cached, that load fails.
 		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
