@@ -101,7 +101,14 @@ test.describe('before the app is installed for offline use', () => {
 
 	test('offline on the first generation, the user is still told they are offline', async ({ page, llm, context }) => {
 		await setUpModel(page, llm);
-		await newSpec(page, 'A todo list', { beforeCreate: () => context.setOffline(true) });
+		await newSpec(page, 'A todo list', {
+			beforeCreate: async () => {
+				// The project's first commit loads its code in the background; offline before it has, that
+				// would fail too, with an alert of its own. This test is about the generation's message.
+				await expect.poll(() => storedFile(page, '.git/refs/heads/main')).toMatch(/^[0-9a-f]{40}\n$/);
+				await context.setOffline(true);
+			}
+		});
 		await expectOfflineMessage(page, llm);
 	});
 });
