@@ -148,6 +148,15 @@ test('the sample project comes with a Kiro spec, steering and hooks', async ({ p
 	expect(JSON.parse((await storedFile(page, '.kiro/specs/task-filters/.config.kiro')) ?? '')).toMatchObject({
 		specType: 'feature'
 	});
+
+	// In the spec view, done tasks are ticked boxes and the task under way says so.
+	await page.getByRole('button', { name: 'Specs' }).click();
+	await page.getByText('task-filters').first().click();
+	await page.getByRole('button', { name: /^Tasks/ }).click();
+	const item = page.locator('.doc li', { hasText: /^in progress 2\. Add the filter bar/ });
+	await expect(item.locator('.task-state')).toHaveText('in progress');
+	await expect(page.locator('.doc')).not.toContainText('[-]');
+	await expect(page.locator('.doc li', { hasText: /^\s*1\.1 Implement/ }).getByRole('checkbox')).toBeChecked();
 });
 
 test('the command palette reaches actions by keyboard', async ({ page }) => {
