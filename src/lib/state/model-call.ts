@@ -1,4 +1,4 @@
-import type { SpecDeps, Problem } from './spec-session.svelte';
+import type { SpecDeps, Problem } from './spec-deps';
 import type { ChatMessageInput } from '../platform/llm/chat-stream';
 import type { Phase } from '../core/workflow';
 import type { LedgerEntry, RequestKind } from '../core/llm/ledger';

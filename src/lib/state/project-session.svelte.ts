@@ -9,7 +9,7 @@ import { Workspace } from './workspace.svelte';
 import { ProjectGitState, type RememberedTokens } from './git.svelte';
 import { Usage } from './usage.svelte';
 import { Specs } from './specs.svelte';
-import type { SpecDeps } from './spec-session.svelte';
+import type { SpecDeps } from './spec-deps';
 
 export interface ProjectSessionDeps {
 	app: Pick<AppContext, 'files' | 'records' | 'projects' | 'notices' | 'settings' | 'git' | 'prices'>;

@@ -1,59 +1,12 @@
-import type { ProjectFileSystem } from '../core/ports';
-import type { Records } from '../platform/store/records';
-import type { LlmSettings } from './settings.svelte';
-import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
 import type { SpecMetaRecord } from '../platform/store/db';
 import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, cleanModelOutput, checkStructure, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
-import type { RequestFailure } from '../core/llm/retry';
-import type { PriceTable, TokenUsage } from '../core/llm/pricing';
-import type { LedgerEntry, RequestKind } from '../core/llm/ledger';
+import type { RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
-import { alwaysIncludedSteering, projectSummary, promptInputs, steeringCandidates } from '../core/steering/always';
+import { promptInputs } from '../core/steering/always';
+import { readPromptContext, type Problem, type PromptContext, type Proposal, type SpecDeps } from './spec-deps';
 import { callModel } from './model-call';
 import { capBlock } from './usage.svelte';
-
-export interface SpecDeps {
-	projectId: string;
-	fs: ProjectFileSystem;
-	records: Records;
-	llm: () => LlmSettings;
-	chat: (request: ChatRequest, onText: (text: string) => void) => Promise<ChatResult>;
-	isChatFailure: (error: unknown) => error is Error & { failure: RequestFailure; partial: string; usage: TokenUsage | null };
-	sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-	now: () => number;
-	newId: () => string;
-	/** The project's file paths as already known (the file tree); without it they are read from `fs`. */
-	paths?: () => string[];
-	/** Told after every change, so lists of specs can refresh. */
-	touched?: (spec: string) => void;
-	/** The effective price table (defaults with the user's edits), read at each request. */
-	prices: () => PriceTable;
-	/** Told about each ledger entry once it is stored, so usage views follow without reloading. */
-	onRecorded?: (entry: LedgerEntry) => void;
-}
-
-/** What every prompt carries about the project. */
-interface PromptContext {
-	steering: ReturnType<typeof alwaysIncludedSteering>;
-	projectSummary: string;
-}
-
-/** A model revision of an existing document, shown as a diff; nothing is overwritten until accepted. */
-export interface Proposal {
-	phase: Phase;
-	original: string;
-	revised: string;
-	kind: 'regenerate' | 'refine';
-}
-
-export interface Problem {
-	message: string;
-	hint: string;
-	settingsLink?: boolean;
-	/** The reply was cut or stopped: Continue picks up where it ended. */
-	canContinue?: boolean;
-}
 
 /**
  * One spec being written: its documents (the files are the truth), approvals, and the generation
@@ -433,12 +386,7 @@ export class SpecSession {
 	private async context(): Promise<PromptContext> {
 		const ahead = this.#context;
 		this.#context = null;
-		if (ahead) return ahead;
-		const paths = this.deps.paths?.() ?? (await this.deps.fs.list()).filter((e) => e.kind === 'file').map((e) => e.path);
-		const steeringFiles = await Promise.all(
-			steeringCandidates(paths).map(async (path) => ({ path, content: await this.deps.fs.readText(path) }))
-		);
-		return { steering: alwaysIncludedSteering(steeringFiles), projectSummary: projectSummary(paths) };
+		return ahead ?? readPromptContext(this.deps);
 	}
 
 	private setProblem(phase: Phase, problem: Problem | undefined): void {

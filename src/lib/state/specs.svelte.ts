@@ -1,4 +1,5 @@
-import { SpecSession, type SpecDeps } from './spec-session.svelte';
+import { SpecSession } from './spec-session.svelte';
+import type { SpecDeps } from './spec-deps';
 import type { Workspace } from './workspace.svelte';
 import { newConfigJson, PHASE_FILE, phaseOrder, specDir, specSummary, validateSpecName, type Phase, type SpecSummary, type SpecType, type WorkflowType } from '../core/workflow';
 
