@@ -220,3 +220,26 @@ test('an address the app does not have says so, and leads back to the projects',
 	await page.getByRole('link', { name: 'Back to projects' }).click();
 	await expect(page.getByRole('list', { name: 'Projects' })).toContainText('Kept');
 });
+
+test('a project open in two tabs says so in the second, which takes over when the first closes it', async ({ page, context }) => {
+	await openHome(page);
+	await createProject(page, 'Shared');
+	const banner = (p: typeof page) => p.getByRole('status').filter({ hasText: 'also open in another tab' });
+	const second = await context.newPage();
+	await second.goto(page.url());
+	await expect(second.getByRole('tree', { name: 'Project files' })).toBeVisible();
+	await expect(banner(second)).toBeVisible();
+	await expect(banner(page)).toHaveCount(0);
+
+	// The first tab saves, then leaves the project: the second takes over and shows what was saved.
+	await second.getByRole('treeitem', { name: 'README.md' }).click();
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('\nSaved in the first tab.');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	await page.goto('/');
+	await expect(banner(second)).toHaveCount(0);
+	await expect(second.locator('.cm-content')).toContainText('Saved in the first tab.');
+});

@@ -23,6 +23,11 @@ export interface ProjectSessionDeps {
 	isChatFailure: SpecDeps['isChatFailure'];
 	/** Reloads the page, when a runtime can only boot in a fresh one. */
 	reload: () => void;
+	/**
+	 * Holds the project for this tab while it is open: told whether this tab owns it, or another tab
+	 * has it open too (and when that changes); returns the release.
+	 */
+	holdProject: (projectId: string, onOwner: (owner: boolean) => void) => () => void;
 }
 
 /**
@@ -42,6 +47,9 @@ export class ProjectSession {
 	prices = $state<Prices | null>(null);
 	/** The file list has loaded once, so the sidebar views can show it. */
 	ready = $state(false);
+	/** Another tab has this project open: saves from both could overwrite each other. */
+	openElsewhere = $state(false);
+	#release = () => {};
 
 	constructor(private readonly deps: ProjectSessionDeps) {
 		const { app, projectId } = deps;
@@ -102,6 +110,12 @@ export class ProjectSession {
 		this.runtime.probe().catch(onError);
 		this.usage.load().catch(onError);
 		app.prices().then((loaded) => (this.prices = loaded), onError);
+		this.#release = this.deps.holdProject(this.deps.projectId, (owner) => {
+			const tookOver = owner && this.openElsewhere;
+			this.openElsewhere = !owner;
+			// The other tab may have saved since this one read the files.
+			if (tookOver) void this.#catchUp().catch(onError);
+		});
 		this.workspace.refresh().then(() => {
 			this.ready = true;
 			// Git loads after the workbench has painted; a project without a repository gets one here.
@@ -110,7 +124,20 @@ export class ProjectSession {
 	}
 
 	dispose(): void {
+		this.#release();
 		this.runtime.dispose();
+	}
+
+	/** After another tab let go of the project: what it saved shows here; unsaved edits here are kept. */
+	async #catchUp(): Promise<void> {
+		await this.workspace.refresh();
+		const conflicts = await this.workspace.reloadChanged(this.workspace.tabs.map((t) => t.path));
+		if (conflicts.length === 0) return;
+		this.deps.app.notices.show(
+			'info',
+			`The other tab saved ${conflicts.join(', ')} while ${conflicts.length === 1 ? 'it has' : 'they have'} unsaved edits here.`,
+			'Your edits are kept; saving replaces what the other tab saved.'
+		);
 	}
 
 	/** Files a process changed: the tree and clean tabs follow; unsaved tabs keep their edits, and say so. */

@@ -12,14 +12,20 @@ function setup(problem: SpecwrightError | null = null) {
 	const store = new MemoryProjectFs();
 	store.files.set('README.md', { data: '# Hi\n', mtime: 1 });
 	const errors: unknown[] = [];
+	const shown: string[] = [];
 	const touched: string[] = [];
+	// Stands in for the tab lock: the test says whether this tab owns the project.
+	const lock = { owner: (_owner: boolean) => {}, released: false };
 	const records = { setting: async () => undefined, putSetting: async () => undefined, usage: async () => [], specMetas: async () => [] } as unknown as Records;
 	const deps: ProjectSessionDeps = {
 		app: {
 			files: { open: () => store, drop: async () => undefined, stored: async () => [] },
 			records,
 			projects: { touch: async (id: string) => void touched.push(id) } as unknown as ProjectSessionDeps['app']['projects'],
-			notices: { error: (e: unknown) => void errors.push(e) } as unknown as ProjectSessionDeps['app']['notices'],
+			notices: {
+				error: (e: unknown) => void errors.push(e),
+				show: (_kind: string, message: string) => void shown.push(message)
+			} as unknown as ProjectSessionDeps['app']['notices'],
 			settings: { git: { ...DEFAULT_GIT, authorName: 'Ada' } } as unknown as ProjectSessionDeps['app']['settings'],
 			git: async () => {
 				const open = (f: ProjectFileSystem) => new IsoProjectGit(f, () => Promise.reject(new Error('offline')));
@@ -32,9 +38,14 @@ function setup(problem: SpecwrightError | null = null) {
 		runtimeHost: vi.fn(async () => ({ check: () => problem, boot: () => Promise.reject(new Error('not in tests')) })),
 		chat: () => Promise.reject(new Error('not in tests')),
 		isChatFailure: (_e): _e is never => false,
-		reload: vi.fn()
+		reload: vi.fn(),
+		holdProject: (_id, onOwner) => {
+			lock.owner = onOwner;
+			onOwner(true);
+			return () => void (lock.released = true);
+		}
 	};
-	return { store, errors, touched, deps, session: new ProjectSession(deps) };
+	return { store, errors, shown, touched, lock, deps, session: new ProjectSession(deps) };
 }
 
 describe('project session', () => {
@@ -67,5 +78,32 @@ describe('project session', () => {
 		expect(deps.runtimeHost).toHaveBeenCalled();
 		expect(errors).toEqual([]);
 		session.dispose();
+	});
+
+	it('says when another tab has the project open, and catches up with its saves on taking over', async () => {
+		const { session, store, lock, shown, errors } = setup();
+		store.files.set('notes.md', { data: 'first\n', mtime: 1 });
+		session.start();
+		await vi.waitFor(() => expect(session.ready).toBe(true));
+		expect(session.openElsewhere).toBe(false);
+		await session.workspace.open('README.md');
+		await session.workspace.open('notes.md');
+		const reloaded: string[] = [];
+		session.workspace.onReload((path, text) => void reloaded.push(`${path}: ${text}`));
+
+		lock.owner(false);
+		expect(session.openElsewhere).toBe(true);
+		// Meanwhile the other tab saves both files; this tab has unsaved edits in one of them.
+		store.files.set('README.md', { data: '# From the other tab\n', mtime: 2 });
+		store.files.set('notes.md', { data: 'second\n', mtime: 2 });
+		session.workspace.tabs.find((t) => t.path === 'notes.md')!.dirty = true;
+
+		lock.owner(true);
+		expect(session.openElsewhere).toBe(false);
+		await vi.waitFor(() => expect(reloaded).toEqual(['README.md: # From the other tab\n']));
+		await vi.waitFor(() => expect(shown).toEqual([expect.stringContaining('The other tab saved notes.md')]));
+		expect(errors).toEqual([]);
+		session.dispose();
+		expect(lock.released).toBe(true);
 	});
 });
