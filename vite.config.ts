@@ -56,6 +56,9 @@ export default defineConfig({
 		startupChunk(),
 		sveltekit({
 			adapter: adapter({ fallback: 'index.html', strict: false }),
+			// Absolute asset paths: the service worker answers every address with one cached page, which
+			// must load the app's code from any depth (/project/<id>, or an unknown address).
+			paths: { relative: false },
 			serviceWorker: { register: false }
 		})
 	],

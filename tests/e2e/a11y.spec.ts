@@ -20,8 +20,17 @@ for (const scheme of ['light', 'dark'] as const) {
 			await page.getByRole('treeitem', { name: 'README.md' }).click();
 			await expect(page.locator('.cm-content')).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
+			// The spec view, with its rendered markdown and task states.
+			await page.getByRole('button', { name: 'Specs' }).click();
+			await page.getByText('task-filters').first().click();
+			await page.getByRole('button', { name: /^Tasks/ }).click();
+			await expect(page.locator('.doc .task-state').first()).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
 			await page.goto('/settings');
 			await expect(page.getByRole('heading', { name: 'Model connection' })).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/no/such/page');
+			await expect(page.getByRole('heading', { name: 'There is nothing at this address' })).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 	});

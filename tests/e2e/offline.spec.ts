@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { createProject, openHome } from './app';
 
 /*
  * The service worker: offline shell, cross-origin isolation added to what it serves, and
@@ -75,6 +76,22 @@ test('after one visit the app starts offline, on / and on a deep link, still iso
 	await expect(ui.deepLink(page)).toBeVisible();
 	expect(new URL(page.url()).pathname).toBe(DEEP_LINK);
 	expect(await isolated(page)).toBe(true);
+});
+
+test('offline, a project page reloads and an unknown address says so, whatever their depth', async ({ page, context }) => {
+	await openHome(page);
+	await createProject(page, 'Offline notes');
+	await waitForControl(page);
+	const projectUrl = page.url();
+	await context.setOffline(true);
+
+	const reload = await page.reload();
+	expect(reload?.fromServiceWorker()).toBe(true);
+	await expect(page.getByRole('treeitem', { name: 'README.md' })).toBeVisible();
+	expect(page.url()).toBe(projectUrl);
+
+	await page.goto('/no/such/page');
+	await expect(page.getByRole('heading', { name: 'There is nothing at this address' })).toBeVisible();
 });
 
 test('cross-origin requests pass through untouched and are never cached', async ({ page, context }) => {

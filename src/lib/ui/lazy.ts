@@ -7,8 +7,6 @@
  * requests to every cold load. Kept out of the server build, each component's CSS arrives with its
  * code instead, when it is first opened.
  */
-import { preloadCode } from '$app/navigation';
-
 const notOnServer = () => Promise.reject(new Error('client-only component'));
 const server = import.meta.env.SSR;
 
@@ -18,9 +16,3 @@ export const loadNewProjectDialog = server ? notOnServer : () => import('./proje
 export const loadCloneDialog = server ? notOnServer : () => import('./projects/CloneDialog.svelte');
 export const loadImportDialog = server ? notOnServer : () => import('./projects/ImportDialog.svelte');
 export const loadErrorPage = server ? notOnServer : () => import('./shell/ErrorPage.svelte');
-
-/**
- * The workbench's code, fetched and run while an import is under way, so that the new project opens
- * as soon as its files are stored rather than waiting for it then.
- */
-export const preloadWorkbench = (): void => void preloadCode('/project/[id]').catch(() => undefined);

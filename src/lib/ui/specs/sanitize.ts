@@ -24,7 +24,7 @@ const ELEMENTS = [
 	...['a', 'img', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'kbd', 'abbr', 'q', 'cite'],
 	...['details', 'summary', 'figure', 'figcaption']
 ];
-const ATTRIBUTES = ['href', 'title', 'src', 'alt', 'width', 'height', 'class', 'align', 'start', 'type', 'checked', 'disabled', 'colspan', 'rowspan', 'open'];
+const ATTRIBUTES = ['href', 'title', 'src', 'alt', 'width', 'height', 'class', 'align', 'start', 'type', 'checked', 'disabled', 'colspan', 'rowspan', 'open', 'aria-label'];
 
 export async function loadSanitizer(): Promise<PutHtml> {
 	const Sanitizer = (globalThis as { Sanitizer?: SanitizerConstructor }).Sanitizer;
