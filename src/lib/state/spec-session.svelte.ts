@@ -38,6 +38,8 @@ export class SpecSession {
 	#folder: Promise<void> = Promise.resolve();
 	/** ...and this once its record is too. */
 	#created: Promise<void> = Promise.resolve();
+	/** The last write of the spec's record (see `touch`). */
+	#touching: Promise<void> = Promise.resolve();
 	/** Bookkeeping a job finishes after the user sees its result (the ledger entry, the record). */
 	#tails: Array<Promise<unknown>> = [];
 	/** The last job's bookkeeping; the next job starts after it, so cap checks see its ledger entry. */
@@ -113,11 +115,15 @@ export class SpecSession {
 		await this.touch();
 	}
 
-	/** The file first, then `docs`: a document there is one that is stored. */
+	/** The file first, then `docs`: a document saved by hand is on screen once it is stored. */
 	private async writeDoc(phase: Phase, text: string): Promise<void> {
+		await this.storeDoc(phase, text);
+		this.docs = { ...this.docs, [phase]: text };
+	}
+
+	private async storeDoc(phase: Phase, text: string): Promise<void> {
 		await this.#folder;
 		await this.deps.fs.writeFile(`${specDir(this.name)}/${phaseFile(phase)}`, text);
-		this.docs = { ...this.docs, [phase]: text };
 	}
 
 	async approve(phase: Phase): Promise<void> {
@@ -293,10 +299,11 @@ export class SpecSession {
 			const repaired = await this.request(phase, buildRepairMessages(phase, checked.text, checked.problems), controller, 'repair', '');
 			if (repaired !== null) checked = checkStructure(repaired, phase);
 		}
-		// Stored first, then shown: the store needs a few turns of the main thread, which drawing the
-		// last of a long document would hold up; the view then draws it as the job ends, in one go.
-		await this.writeDoc(phase, checked.text);
-		this.later(this.touch());
+		// Shown first, stored right after: the reader waits for the document, not for the store. The
+		// write is the job's bookkeeping (see `later`): the next job waits for it, and a failed write
+		// is reported beside the document, which stays on screen to save again.
+		this.docs = { ...this.docs, [phase]: checked.text };
+		this.later(this.storeDoc(phase, checked.text).then(() => this.touch()));
 		if (!checked.ok) {
 			this.setProblem(phase, {
 				message: `The model's ${phaseFile(phase)} is not in the expected format: ${checked.problems.join('; ')}.`,
@@ -396,7 +403,18 @@ export class SpecSession {
 		this.problems = next;
 	}
 
-	private async touch(): Promise<void> {
+	/**
+	 * Writes the spec's record as it is now. Writes go one after another: each reads the record the
+	 * last one wrote, so an approval made while a job's bookkeeping is still being written is not
+	 * overwritten by that older state.
+	 */
+	private touch(): Promise<void> {
+		const write = this.#touching.then(() => this.writeRecord());
+		this.#touching = write.catch(() => undefined);
+		return write;
+	}
+
+	private async writeRecord(): Promise<void> {
 		await this.#created;
 		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
 		const record: SpecMetaRecord = {
