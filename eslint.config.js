@@ -8,7 +8,7 @@ const layer = (patterns, message) => ({
 });
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/dist/', 'test-results/', 'playwright-report/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/dist/', 'bench/baseline-kit/.svelte-kit/', 'bench/baseline-kit/build/', 'test-results/', 'playwright-report/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

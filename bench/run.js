@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runnerImport } from 'vite';
+import { measureBaselineKit } from './lib/baseline-kit.js';
 import { measureClone } from './lib/clone.js';
 import { buildHarness, measureFs } from './lib/fs.js';
 import { measureGitHub } from './lib/github.js';
@@ -54,7 +55,7 @@ async function cleanup() {
  * outside build/, but build/ is what gets deployed, so make sure no bench page is ever left there.
  */
 function removeLeftovers() {
-	for (const dir of [staged, scratch, join(root, 'build/__bench')]) if (dir) rmSync(dir, { recursive: true, force: true });
+	for (const dir of [staged, scratch, join(root, 'build/__bench'), join(root, 'bench/baseline-kit/.svelte-kit/output/client/__bench')]) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 process.on('exit', removeLeftovers);
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
@@ -123,6 +124,7 @@ try {
 	const b = browser;
 	const url = preview.url;
 	await group('load', () => measureLoad(b, url));
+	await group('baseline-kit', () => measureBaselineKit(b, root));
 	await group('fs', () => measureFs(options, url, join(scratch, 'profile')));
 	await group('stream', () => measureStream(b, url));
 	await group('github', () => measureGitHub(options, url, join(scratch, 'github')));

@@ -42,14 +42,14 @@ function freePort() {
 /**
  * @typedef {{ url: string, stop: () => Promise<void>, died: () => string | null }} Preview
  * `died()` gives the server's output if it exited on its own, to explain failures that follow.
- * @param {string} root
+ * @param {string} root the app to serve (its `.svelte-kit/output`)
+ * @param {string} [vite] Vite's command-line script, when `root` has no node_modules of its own
  * @returns {Promise<Preview>}
  */
-export async function startPreview(root) {
+export async function startPreview(root, vite = join(root, 'node_modules/vite/bin/vite.js')) {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	// The Node running this script (22 under `npm run bench`), not whatever `node` is first on PATH.
-	const vite = join(root, 'node_modules/vite/bin/vite.js');
 	const child = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'pipe']
