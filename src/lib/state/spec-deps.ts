@@ -2,7 +2,7 @@ import type { ProjectFileSystem } from '../core/ports';
 import type { Records } from '../platform/store/records';
 import type { LlmSettings } from './settings.svelte';
 import type { ChatRequest, ChatResult } from '../platform/llm/chat-stream';
-import type { Phase } from '../core/workflow';
+import type { Phase, StopNotice } from '../core/workflow';
 import type { RequestFailure } from '../core/llm/retry';
 import type { PriceTable, TokenUsage } from '../core/llm/pricing';
 import type { LedgerEntry } from '../core/llm/ledger';
@@ -37,13 +37,8 @@ export interface Proposal {
 	kind: 'regenerate' | 'refine';
 }
 
-export interface Problem {
-	message: string;
-	hint: string;
-	settingsLink?: boolean;
-	/** The reply was cut or stopped: Continue picks up where it ended. */
-	canContinue?: boolean;
-}
+/** What is said beside a document when a job could not do what it was for. */
+export type Problem = StopNotice;
 
 /** What every prompt carries about the project. */
 export interface PromptContext {

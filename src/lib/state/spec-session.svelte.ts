@@ -1,5 +1,5 @@
 import type { SpecMetaRecord } from '../platform/store/db';
-import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, cleanModelOutput, checkStructure, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
+import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, cleanModelOutput, checkStructure, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, stoppedReply, type ReplyTarget, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import type { RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
@@ -319,7 +319,7 @@ export class SpecSession {
 		controller: AbortController,
 		kind: RequestKind,
 		prefix: string,
-		target: 'doc' | 'proposal' | 'none' = 'doc'
+		target: ReplyTarget = 'doc'
 	): Promise<string | null> {
 		const outcome = await callModel({
 			deps: this.deps,
@@ -343,27 +343,10 @@ export class SpecSession {
 			this.setProblem(phase, outcome.blocked);
 			return null;
 		}
-		const { stop, partial } = outcome;
-		const problem: Problem = { message: stop.message, hint: stop.hint, settingsLink: stop.settingsLink };
-		if (target === 'none') {
-			if (stop.problem !== 'aborted') this.setProblem(phase, problem);
-			return null;
-		}
-		if (target === 'proposal') {
-			// A revision that stopped part-way is still shown as a diff, never written over the document.
-			if (partial.trim() !== '') this.propose(phase, this.docs[phase] ?? '', partial, kind === 'refine' ? 'refine' : 'regenerate');
-			if (stop.problem !== 'aborted') this.setProblem(phase, problem);
-			return null;
-		}
-		// Whatever arrived before a stop or a cut is kept, and Continue carries on from it.
-		const kept = prefix ? joinContinuation(prefix, partial) : partial;
-		if (kept.trim() !== '') await this.saveDoc(phase, kept);
-		if (stop.problem === 'aborted') {
-			if (kept.trim() !== '') this.setProblem(phase, { message: 'Stopped. What arrived is kept.', hint: '', canContinue: true });
-			return null;
-		}
-		const resumable = stop.problem === 'cut' || stop.problem === 'network' || stop.problem === 'server-error';
-		this.setProblem(phase, { ...problem, canContinue: kept.trim() !== '' && resumable });
+		const next = stoppedReply(outcome.stop, outcome.partial, prefix, target);
+		if (next.propose !== undefined) this.propose(phase, this.docs[phase] ?? '', next.propose, kind === 'refine' ? 'refine' : 'regenerate');
+		if (next.keep !== undefined) await this.saveDoc(phase, next.keep);
+		if (next.notice) this.setProblem(phase, next.notice);
 		return null;
 	}
 

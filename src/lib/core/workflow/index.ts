@@ -47,3 +47,4 @@ export { buildQuickSpecMessages, FILE_MARKER, headingPhase, splitQuickSpec, type
 export { buildAnalyzeMessages, parseAnalyzeFindings, type AnalyzeFinding, type AnalyzeKind, type AnalyzeResult } from './analyze';
 export { checkGenerated, checkStructure, cleanModelOutput, joinContinuation, usableDocument, type Checked, type Cleaned, type Usability } from './cleanup';
 export { compareSummaries, specSummary, taskProgress, type SpecSummary, type SpecSummaryInput } from './dashboard';
+export { stoppedReply, type ReplyTarget, type StopNotice, type StoppedReply } from './stopped-reply';
