@@ -19,6 +19,10 @@ export class Specs {
 	// Sessions are a cache of loaded specs, not shown state.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#sessions = new Map<string, SpecSession>();
+	/** Which read of the dashboard each spec's row last started in (see `summarize`). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#latestRead = new Map<string, number>();
+	#reads = 0;
 
 	private readonly deps: SpecDeps;
 
@@ -42,9 +46,15 @@ export class Specs {
 	 */
 	async summarize(only?: string): Promise<void> {
 		const one = only !== undefined && this.names.includes(only);
-		const rows = await Promise.all((one ? [only] : this.names).map((name) => this.summaryOf(name)));
-		const kept = one ? this.summaries.filter((s) => s.name !== only) : [];
-		this.summaries = [...kept, ...rows].sort((a, b) => b.lastActivity - a.lastActivity || a.name.localeCompare(b.name));
+		const names = one ? [only] : this.names;
+		const read = ++this.#reads;
+		for (const name of names) this.#latestRead.set(name, read);
+		const rows = await Promise.all(names.map((name) => this.summaryOf(name)));
+		// Reads overlap (a job's writes and an approval each ask for one): a read that started later
+		// holds the newer row, whichever finishes first, so an older read never replaces it.
+		const fresh = rows.filter((row) => this.#latestRead.get(row.name) === read);
+		const kept = this.summaries.filter((s) => !fresh.some((row) => row.name === s.name) && (one || names.includes(s.name)));
+		this.summaries = [...kept, ...fresh].sort((a, b) => b.lastActivity - a.lastActivity || a.name.localeCompare(b.name));
 	}
 
 	private async summaryOf(name: string): Promise<SpecSummary> {
