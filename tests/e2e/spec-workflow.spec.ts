@@ -105,6 +105,9 @@ test('editing an approved document marks the documents after it stale', async ({
 	const original = (await storedFile(page, `${dir}/requirements.md`)) ?? '';
 	// A vague criterion is flagged inline, beside its line, while the user types.
 	await source.fill(original.replace('Titles can be at most 200 characters".', 'Titles can be at most 120 characters".\n5. THE system SHALL be fast.'));
+	// Typing leaves the view at the end of the document; the editor draws only the lines in view, so
+	// go back to the top, where the new line is, as a reader would.
+	await source.press('Control+Home');
 	await expect(page.locator('.cm-lintRange-warning, .cm-lintRange-error').first()).toBeVisible();
 	await page.getByRole('button', { name: 'Save', exact: true }).click();
 	expect(await storedFile(page, `${dir}/requirements.md`)).toContain('5. THE system SHALL be fast.');
