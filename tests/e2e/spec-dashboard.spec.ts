@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openHome, storedFile } from './app';
 import { taskProgress } from '../../src/lib/core/workflow/dashboard';
+import { approveButton, approveShown, doc, newSpec, setUpModel, specName, test as specTest } from './spec-helpers';
 
 test('the specs dashboard shows progress and archives specs', async ({ page }) => {
 	await openHome(page);
@@ -23,4 +24,25 @@ test('the specs dashboard shows progress and archives specs', async ({ page }) =
 
 	await list.getByRole('button', { name: /^task-filters/ }).click();
 	await expect(page.getByRole('region', { name: 'Spec task-filters' }).getByRole('heading', { name: 'Requirements Document' })).toBeVisible();
+});
+
+specTest('a generated spec shows its documents in the file tree and its progress on the dashboard', async ({ page, llm }) => {
+	await setUpModel(page, llm);
+	await newSpec(page, 'A todo list');
+	await expect(approveButton(page)).toBeEnabled();
+	await approveShown(page);
+	await expect(doc(page).getByRole('heading', { name: 'Design Document: Todo List' })).toBeVisible();
+	await expect(approveButton(page)).toBeEnabled();
+
+	const name = await specName(page);
+	const row = page.getByRole('list', { name: 'Specs in this project' }).getByRole('listitem').filter({ hasText: name });
+	await expect(row).toContainText('Design · 1/3 approved');
+
+	await page.getByRole('button', { name: 'Files' }).click();
+	const tree = page.getByRole('tree', { name: 'Project files' });
+	await tree.getByRole('treeitem', { name: '.kiro' }).click();
+	await tree.getByRole('treeitem', { name: 'specs' }).click();
+	await tree.getByRole('treeitem', { name }).click();
+	await expect(tree.getByRole('treeitem', { name: 'requirements.md' })).toBeVisible();
+	await expect(tree.getByRole('treeitem', { name: 'design.md' })).toBeVisible();
 });

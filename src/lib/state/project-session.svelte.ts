@@ -60,7 +60,7 @@ export class ProjectSession {
 			workdirName: 'project',
 			excludes: () => new RuntimeSettings(app.records).load(),
 			timeoutMs: 30_000,
-			onSynced: (paths) => void this.#showSynced(paths).catch(onError),
+			onSynced: (paths) => void this.#showWritten(paths, 'A command').catch(onError),
 			onError,
 			reload: deps.reload
 		});
@@ -99,7 +99,11 @@ export class ProjectSession {
 			newId: () => crypto.randomUUID(),
 			// Until the user's table has loaded (a moment after opening), the defaults price requests.
 			prices: () => this.prices?.table ?? DEFAULT_PRICES,
-			onRecorded: (entry) => this.usage.add(entry)
+			onRecorded: (entry) => this.usage.add(entry),
+			written: (path) => {
+				this.git.changed();
+				void this.#showWritten([path], 'The spec workflow').catch(onError);
+			}
 		});
 	}
 
@@ -141,14 +145,15 @@ export class ProjectSession {
 	}
 
 	/** Files a process changed: the tree and clean tabs follow; unsaved tabs keep their edits, and say so. */
-	async #showSynced(paths: readonly string[]): Promise<void> {
+	/** Files written outside the editor (by a command, or a spec's document): listed, open tabs reloaded. */
+	async #showWritten(paths: readonly string[], by: 'A command' | 'The spec workflow'): Promise<void> {
 		const [, conflicts] = await Promise.all([this.workspace.refresh(), this.workspace.reloadChanged(paths)]);
 		if (conflicts.length === 0) return;
 		const names = conflicts.join(', ');
 		this.deps.app.notices.show(
 			'info',
-			`A command changed ${names} while ${conflicts.length === 1 ? 'it has' : 'they have'} unsaved edits.`,
-			'Your edits are kept; saving replaces what the command wrote.'
+			`${by} changed ${names} while ${conflicts.length === 1 ? 'it has' : 'they have'} unsaved edits.`,
+			`Your edits are kept; saving replaces what ${by === 'A command' ? 'the command' : 'the spec workflow'} wrote.`
 		);
 	}
 }

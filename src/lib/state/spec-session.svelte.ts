@@ -115,11 +115,17 @@ export class SpecSession {
 		await this.touch();
 	}
 
-	/** The file first, then `docs`: a document there is one that is stored. */
+	/** The file first, then `docs`: a document saved by hand is on screen once it is stored. */
 	private async writeDoc(phase: Phase, text: string): Promise<void> {
-		await this.#folder;
-		await this.deps.fs.writeFile(`${specDir(this.name)}/${phaseFile(phase)}`, text);
+		await this.storeDoc(phase, text);
 		this.docs = { ...this.docs, [phase]: text };
+	}
+
+	private async storeDoc(phase: Phase, text: string): Promise<void> {
+		const path = `${specDir(this.name)}/${phaseFile(phase)}`;
+		await this.#folder;
+		await this.deps.fs.writeFile(path, text);
+		this.deps.written?.(path);
 	}
 
 	async approve(phase: Phase): Promise<void> {
@@ -295,10 +301,11 @@ export class SpecSession {
 			const repaired = await this.request(phase, buildRepairMessages(phase, checked.text, checked.problems), controller, 'repair', '');
 			if (repaired !== null) checked = checkStructure(repaired, phase);
 		}
-		// Stored first, then shown: the store needs a few turns of the main thread, which drawing the
-		// last of a long document would hold up; the view then draws it as the job ends, in one go.
-		await this.writeDoc(phase, checked.text);
-		this.later(this.touch());
+		// Shown first, stored right after: the reader waits for the document, not for the store. The
+		// write is the job's bookkeeping (see `later`): the next job waits for it, and a failed write
+		// is reported beside the document, which stays on screen to save again.
+		this.docs = { ...this.docs, [phase]: checked.text };
+		this.later(this.storeDoc(phase, checked.text).then(() => this.touch()));
 		if (!checked.ok) {
 			this.setProblem(phase, {
 				message: `The model's ${phaseFile(phase)} is not in the expected format: ${checked.problems.join('; ')}.`,

@@ -60,7 +60,8 @@ export class Specs {
 	private async summaryOf(name: string): Promise<SpecSummary> {
 		const fs = this.deps.fs;
 		const dir = specDir(name);
-		const read = (file: string) => (this.workspace.isFile(`${dir}/${file}`) ? fs.readText(`${dir}/${file}`) : Promise.resolve(undefined));
+		// From the store, not the file tree: a document written a moment ago may not be listed yet.
+		const read = (file: string) => fs.readText(`${dir}/${file}`).catch(() => undefined);
 		const docs: Partial<Record<Phase, string>> = {};
 		for (const [phase, file] of Object.entries(PHASE_FILE) as Array<[Phase, string]>) {
 			const text = await read(file);
@@ -123,7 +124,8 @@ export class Specs {
 		const config = newConfigJson(this.deps.newId(), spec.specType, spec.workflowType);
 		const session = new SpecSession(name, this.deps);
 		session.prefetch();
-		const folder = this.deps.fs.writeFile(`${specDir(name)}/.config.kiro`, config);
+		const configPath = `${specDir(name)}/.config.kiro`;
+		const folder = this.deps.fs.writeFile(configPath, config).then(() => this.deps.written?.(configPath));
 		const created = folder.then(() =>
 			this.deps.records.putSpecMeta({
 				projectId: this.deps.projectId,
