@@ -144,8 +144,10 @@ export class ProjectSession {
 		);
 	}
 
-	/** Files a process changed: the tree and clean tabs follow; unsaved tabs keep their edits, and say so. */
-	/** Files written outside the editor (by a command, or a spec's document): listed, open tabs reloaded. */
+	/**
+	 * Files written outside the editor (by a command, or a spec's document): the tree and clean tabs
+	 * follow; unsaved tabs keep their edits, and say so.
+	 */
 	async #showWritten(paths: readonly string[], by: 'A command' | 'The spec workflow'): Promise<void> {
 		const [, conflicts] = await Promise.all([this.workspace.refresh(), this.workspace.reloadChanged(paths)]);
 		if (conflicts.length === 0) return;
