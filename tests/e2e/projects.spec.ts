@@ -151,7 +151,8 @@ test('the sample project comes with a Kiro spec, steering and hooks', async ({ p
 
 	// In the spec view, done tasks are ticked boxes and the task under way says so.
 	await page.getByRole('button', { name: 'Specs' }).click();
-	await page.getByText('task-filters').first().click();
+	// The dashboard row, not the README's mention of the folder, which may be drawn first.
+	await page.getByRole('list', { name: 'Specs in this project' }).getByRole('button', { name: /^task-filters/ }).click();
 	await page.getByRole('button', { name: /^Tasks/ }).click();
 	const item = page.locator('.doc li', { hasText: /^in progress 2\. Add the filter bar/ });
 	await expect(item.locator('.task-state')).toHaveText('in progress');

@@ -62,15 +62,21 @@ export class Specs {
 		const dir = specDir(name);
 		// From the store, not the file tree: a document written a moment ago may not be listed yet.
 		const read = (file: string) => fs.readText(`${dir}/${file}`).catch(() => undefined);
+		// All at once: each read waits on the store, and a dashboard reads every spec.
+		const phases = Object.entries(PHASE_FILE) as Array<[Phase, string]>;
+		const [texts, configText, meta] = await Promise.all([
+			Promise.all(phases.map(([, file]) => read(file))),
+			read('.config.kiro'),
+			this.deps.records.specMeta(this.deps.projectId, name)
+		]);
 		const docs: Partial<Record<Phase, string>> = {};
-		for (const [phase, file] of Object.entries(PHASE_FILE) as Array<[Phase, string]>) {
-			const text = await read(file);
+		phases.forEach(([phase], i) => {
+			const text = texts[i];
 			if (text !== undefined) docs[phase] = text;
-		}
-		const meta = await this.deps.records.specMeta(this.deps.projectId, name);
+		});
 		return specSummary({
 			name,
-			configText: await read('.config.kiro'),
+			configText,
 			docs,
 			approvals: meta?.approvals ?? [],
 			archived: meta?.archived ?? false,
