@@ -102,7 +102,7 @@ export class ProjectSession {
 			onRecorded: (entry) => this.usage.add(entry),
 			written: (path) => {
 				this.git.changed();
-				void this.#showWritten([path], 'The spec workflow').catch(onError);
+				return this.#showWritten([path], 'The spec workflow').catch(onError);
 			}
 		});
 	}

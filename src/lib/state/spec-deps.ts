@@ -23,8 +23,8 @@ export interface SpecDeps {
 	paths?: () => string[];
 	/** Told after every change, so lists of specs can refresh. */
 	touched?: (spec: string) => void;
-	/** Told after a spec's file is written, so the file tree, open tabs and source control follow. */
-	written?: (path: string) => void;
+	/** Told after a spec's file is written, so the file tree, open tabs and source control follow; settles once they have. */
+	written?: (path: string) => Promise<void>;
 	/** The effective price table (defaults with the user's edits), read at each request. */
 	prices: () => PriceTable;
 	/** Told about each ledger entry once it is stored, so usage views follow without reloading. */

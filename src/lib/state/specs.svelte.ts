@@ -131,7 +131,7 @@ export class Specs {
 		const session = new SpecSession(name, this.deps);
 		session.prefetch();
 		const configPath = `${specDir(name)}/.config.kiro`;
-		const folder = this.deps.fs.writeFile(configPath, config).then(() => this.deps.written?.(configPath));
+		const folder = this.deps.fs.writeFile(configPath, config);
 		const created = folder.then(() =>
 			this.deps.records.putSpecMeta({
 				projectId: this.deps.projectId,
@@ -162,7 +162,8 @@ export class Specs {
 		}
 		clearTimeout(opening);
 		this.active = name;
-		await this.workspace.refresh();
+		// The tree lists the new folder before its row is read (see `names`).
+		await (this.deps.written?.(configPath) ?? this.workspace.refresh());
 		// Only the new row: the others have not changed, and reading every spec would hold up the stream.
 		void this.summarize(name).catch(() => undefined);
 		return session;
