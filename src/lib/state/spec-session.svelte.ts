@@ -1,4 +1,3 @@
-import type { SpecMetaRecord } from '../platform/store/db';
 import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, cleanModelOutput, checkStructure, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, stoppedReply, type ReplyTarget, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
 import { parseConfig, lintSpec } from '../core/spec';
 import type { RequestKind } from '../core/llm/ledger';
@@ -6,6 +5,7 @@ import { errorMessage, isAbort } from '../core/errors';
 import { promptInputs } from '../core/steering/always';
 import { readPromptContext, type Problem, type PromptContext, type Proposal, type SpecDeps } from './spec-deps';
 import { callModel } from './model-call';
+import { SpecRecordWriter } from './spec-record';
 import { capBlock } from './usage.svelte';
 
 /**
@@ -34,12 +34,10 @@ export class SpecSession {
 	#inputs: Array<{ name: string; tokens: number }> = [];
 	/** Streamed text not yet published to `generating`; see `publish`. */
 	#pending: { text: string; prefix: string } | null = null;
-	/** Resolves once the spec's folder is written (at once for a spec that was loaded)... */
+	/** Resolves once the spec's folder is written (at once for a spec that was loaded). */
 	#folder: Promise<void> = Promise.resolve();
-	/** ...and this once its record is too. */
-	#created: Promise<void> = Promise.resolve();
-	/** The last write of the spec's record (see `touch`). */
-	#touching: Promise<void> = Promise.resolve();
+	/** The spec's record; for a spec just created, its writes wait for the record to exist. */
+	readonly #record: SpecRecordWriter;
 	/** Bookkeeping a job finishes after the user sees its result (the ledger entry, the record). */
 	#tails: Array<Promise<unknown>> = [];
 	/** The last job's bookkeeping; the next job starts after it, so cap checks see its ledger entry. */
@@ -54,7 +52,9 @@ export class SpecSession {
 	constructor(
 		readonly name: string,
 		private readonly deps: SpecDeps
-	) {}
+	) {
+		this.#record = new SpecRecordWriter(deps, name);
+	}
 
 	get order(): Phase[] {
 		return phaseOrder(this.specType, this.workflowType);
@@ -94,7 +94,7 @@ export class SpecSession {
 		this.workflowType = init.workflowType;
 		this.prompt = init.prompt;
 		this.#folder = writing.folder;
-		this.#created = writing.created;
+		this.#record.created = writing.created;
 		// Its record is being written without a cap (caps are per spec), so there is none to check.
 		this.#uncapped = true;
 	}
@@ -125,7 +125,7 @@ export class SpecSession {
 		const path = `${specDir(this.name)}/${phaseFile(phase)}`;
 		await this.#folder;
 		await this.deps.fs.writeFile(path, text);
-		this.deps.written?.(path);
+		void this.deps.written?.(path);
 	}
 
 	async approve(phase: Phase): Promise<void> {
@@ -388,31 +388,8 @@ export class SpecSession {
 		this.problems = next;
 	}
 
-	/**
-	 * Writes the spec's record as it is now. Writes go one after another: each reads the record the
-	 * last one wrote, so an approval made while a job's bookkeeping is still being written is not
-	 * overwritten by that older state.
-	 */
+	/** Writes the spec's record as it is now (see SpecRecordWriter). */
 	private touch(): Promise<void> {
-		const write = this.#touching.then(() => this.writeRecord());
-		this.#touching = write.catch(() => undefined);
-		return write;
-	}
-
-	private async writeRecord(): Promise<void> {
-		await this.#created;
-		const existing = await this.deps.records.specMeta(this.deps.projectId, this.name);
-		const record: SpecMetaRecord = {
-			// Fields this class does not own (the archive flag, the spending cap) are kept as they are.
-			...existing,
-			projectId: this.deps.projectId,
-			spec: this.name,
-			prompt: this.prompt,
-			approvals: $state.snapshot(this.approvals),
-			archived: existing?.archived ?? false,
-			lastActivity: this.deps.now()
-		};
-		await this.deps.records.putSpecMeta(record);
-		this.deps.touched?.(this.name);
+		return this.#record.write(() => ({ prompt: this.prompt, approvals: $state.snapshot(this.approvals) }));
 	}
 }
