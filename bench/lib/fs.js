@@ -1,8 +1,6 @@
 // File system store benchmark: bundles bench/harness/fs-harness.ts and runs it in Chromium.
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { BENCH_PATH } from './server.js';
 import { median, round } from './report.js';
 
@@ -11,30 +9,6 @@ const ROUNDS = 5;
 /** @typedef {'raw-idb' | 'idb-fs' | 'lightningfs' | 'opfs'} StoreName */
 /** @type {StoreName[]} */
 const STORES = ['raw-idb', 'idb-fs', 'lightningfs', 'opfs'];
-
-/**
- * Bundles the harness with the app's real adapters into `<root>/bench/dist`.
- * @param {string} root
- * @returns {Promise<string>} the output folder
- */
-export async function buildHarness(root) {
-	const outDir = join(root, 'bench/dist');
-	await build({
-		configFile: false,
-		root,
-		logLevel: 'warn',
-		publicDir: false,
-		// Library mode leaves `process.env.NODE_ENV` in dependencies; the browser has no `process`.
-		define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-		build: {
-			outDir,
-			emptyOutDir: true,
-			target: 'es2022',
-			lib: { entry: join(root, 'bench/harness/fs-harness.ts'), formats: ['es'], fileName: () => 'fs-harness.js' }
-		}
-	});
-	return outDir;
-}
 
 /**
  * Runs in a browser with an on-disk profile: a plain Playwright context is off the record, and

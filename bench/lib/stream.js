@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startMockLlm } from '../../tests/servers/mock-llm/server.js';
 import { median, round } from './report.js';
 import { requirementsDoc } from './requirements-doc.js';
+import { BENCH_PATH } from './server.js';
 
 const DOC_CHARS = 200_000;
 const CHUNK_CHARS = 200;
@@ -103,13 +104,14 @@ export async function measureStream(browser, baseUrl) {
 		await page.addInitScript(recordLongTasks);
 		await setUp(page, llm.url);
 
-		/** @type {{ app: number[], dom: number[], fetch: number[], longTasks: number[], longest: number[] }} */
-		const s = { app: [], dom: [], fetch: [], longTasks: [], longest: [] };
+		/** @type {{ app: number[], dom: number[], fetch: number[], longTasks: number[], longest: number[], body: string }} */
+		const s = { app: [], dom: [], fetch: [], longTasks: [], longest: [], body: '' };
 		for (let i = 0; i <= RUNS; i++) {
 			const app = await appRun(page, llm, `bench-stream-${i}`, doc.lastHeading);
 			const fetched = await page.evaluate(bareFetch, { url: `${llm.url}/chat/completions`, body: app.body });
 			if (fetched.bytes < doc.text.length) throw new Error(`bare fetch read ${fetched.bytes} bytes, less than the document`);
 			if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
+			s.body = app.body;
 			if (i === 0) continue; // the warm-up run
 			s.app.push(app.ms);
 			s.dom.push(app.domMs);
@@ -117,15 +119,26 @@ export async function measureStream(browser, baseUrl) {
 			s.longTasks.push(app.longTasks);
 			s.longest.push(app.longestMs);
 		}
+		// In a context of its own once the app's page is closed: a page left open shares the renderer.
+		await page.close();
+		const reference = await measureReference(browser, baseUrl, `${llm.url}/chat/completions`, s.body, doc);
 		if (process.env.BENCH_VERBOSE) {
 			const list = (/** @type {number[]} */ xs) => xs.map((t) => t.toFixed(0)).join(' ');
 			console.log(`  ${doc.text.length} chars, ${doc.requirements} requirements, ${Math.ceil(doc.text.length / CHUNK_CHARS)} chunks`);
 			console.log(`  app ms: ${list(s.app)} (in the DOM: ${list(s.dom)})\n  bare fetch ms: ${list(s.fetch)}`);
 			console.log(`  long tasks > ${LONG_TASK_MS} ms: ${s.longTasks.join(' ')}; longest task ms: ${list(s.longest)}`);
+			console.log(`  reference render ms: ${list(reference.render)}\n  its bare fetch ms: ${list(reference.fetch)}`);
+			console.log(`  reference parts ms: read ${list(reference.read)}; markdown ${list(reference.markdown)}; into the page ${list(reference.put)}; frame ${list(reference.frame)}`);
 		}
 		const appMs = median(s.app);
 		const fetchMs = median(s.fetch);
+		const referenceMs = median(reference.render);
 		return {
+			'stream.bare_render_ratio': { value: round(referenceMs / median(reference.fetch)), unit: 'ratio' },
+			'stream.bare_render_ms': { value: round(referenceMs), unit: 'ms' },
+			'stream.bare_render_fetch_ms': { value: round(median(reference.fetch)), unit: 'ms' },
+			'stream.bare_render_markdown_ms': { value: round(median(reference.markdown)), unit: 'ms' },
+			'stream.bare_render_dom_ms': { value: round(median(reference.put.map((ms, i) => ms + (reference.frame[i] ?? 0)))), unit: 'ms' },
 			'stream.render_overhead_ratio': { value: round(appMs / fetchMs), unit: 'ratio' },
 			'stream.long_tasks_over_100ms': { value: Math.max(...s.longTasks), unit: 'count' },
 			'stream.render_ms': { value: round(appMs), unit: 'ms' },
@@ -136,6 +149,52 @@ export async function measureStream(browser, baseUrl) {
 		await context.close();
 		await llm.close();
 		await rm(noScenarios, { recursive: true, force: true });
+	}
+}
+
+/**
+ * The reference: bench/harness/stream-harness.ts in a blank page of the same origin renders the same
+ * reply the least a page can (read, take the events, render once, put it in the page in parts),
+ * interleaved with a bare fetch of the same request in that page. One discarded warm-up of each.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} baseUrl
+ * @param {string} url the mock's chat completions URL
+ * @param {string} body the JSON body the app sent
+ * @param {{ text: string, lastHeading: string }} doc
+ */
+async function measureReference(browser, baseUrl, url, body, doc) {
+	const context = await browser.newContext({ serviceWorkers: 'block', baseURL: baseUrl });
+	const page = await context.newPage();
+	try {
+		/** @type {string[]} */
+		const pageErrors = [];
+		page.on('pageerror', (e) => pageErrors.push(e.message));
+		await page.goto(`${BENCH_PATH}/blank.html`);
+		await page.evaluate(async (src) => {
+			/** @type {any} */ (globalThis).__streamHarness = await import(src);
+		}, `${BENCH_PATH}/stream-harness.js`);
+		/** @type {{ render: number[], fetch: number[], read: number[], markdown: number[], put: number[], frame: number[] }} */
+		const r = { render: [], fetch: [], read: [], markdown: [], put: [], frame: [] };
+		for (let i = 0; i <= RUNS; i++) {
+			/** @type {{ ms: number, readMs: number, markdownMs: number, putMs: number, frameMs: number, chars: number, lastHeading: string }} */
+			const run = await page.evaluate(({ url, body }) => /** @type {any} */ (globalThis).__streamHarness.renderStream(url, body), { url, body });
+			if (run.chars !== doc.text.length || run.lastHeading !== doc.lastHeading) {
+				throw new Error(`reference render: got ${run.chars} chars ending at "${run.lastHeading}", expected ${doc.text.length} ending at "${doc.lastHeading}"`);
+			}
+			await page.evaluate(() => document.body.replaceChildren());
+			const fetched = await page.evaluate(bareFetch, { url, body });
+			if (pageErrors.length > 0) throw new Error(`errors in the reference page: ${pageErrors.join('; ')}`);
+			if (i === 0) continue; // the warm-up run
+			r.render.push(run.ms);
+			r.fetch.push(fetched.ms);
+			r.read.push(run.readMs);
+			r.markdown.push(run.markdownMs);
+			r.put.push(run.putMs);
+			r.frame.push(run.frameMs);
+		}
+		return r;
+	} finally {
+		await context.close();
 	}
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { marked } from 'marked';
-import { sectionRenderer, sectionStarts } from '../../../src/lib/ui/specs/MarkdownView.svelte';
+import { sectionRenderer, sectionStarts } from '../../../src/lib/ui/specs/sections';
 
 const whole = (md: string) => marked.parse(md, { async: false }) as string;
 const file = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
