@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { createProject, openHome, storedFile } from './app';
-import { doc, newSpec, phase, setUpModel, specName, test } from './spec-helpers';
+import { doc, newSpec, phase, setUpModel, specDir, specName, test } from './spec-helpers';
 
 test('a feature spec goes from prompt to approved requirements, design and tasks', async ({ page, llm }) => {
 	await setUpModel(page, llm);
@@ -194,4 +194,22 @@ test('Analyze lists findings, and a suggested rewrite is reviewed as a diff', as
 		});
 	});
 	expect(kinds.sort()).toEqual(['analyze', 'generate']);
+});
+
+test('the checks of a generated document are listed under it with their lines, and fixing it clears them', async ({ page, llm }) => {
+	await setUpModel(page, llm);
+	await newSpec(page, 'A todo list [mock:vague]');
+	await expect(doc(page).getByRole('heading', { name: 'Requirement 2: Find items' })).toBeVisible();
+	const checks = page.getByRole('region', { name: 'Checks for requirements.md' });
+	await expect(checks.getByRole('heading', { name: '1 check' })).toBeVisible();
+	await expect(checks.getByRole('listitem')).toHaveText(/^line 24 Criterion 2\.1 uses the vague term "quickly"\./);
+	// A warning does not hold the phase back.
+	await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
+
+	await page.getByRole('button', { name: 'Edit', exact: true }).click();
+	const stored = (await storedFile(page, `${await specDir(page)}/requirements.md`)) ?? '';
+	await page.getByLabel('requirements.md source').fill(stored.replace('SHALL quickly show', 'SHALL show within 100 ms'));
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(doc(page)).toContainText('within 100 ms');
+	await expect(checks).toBeHidden();
 });

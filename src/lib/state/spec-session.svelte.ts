@@ -1,5 +1,5 @@
 import { approve, buildAnalyzeMessages, parseAnalyzeFindings, phaseOfFile, buildGenerationMessages, buildQuickSpecMessages, buildRefineMessages, buildRepairMessages, splitQuickSpec, cleanModelOutput, checkStructure, joinContinuation, phaseFile, phaseOrder, specDir, specStatus, stoppedReply, type ReplyTarget, type AnalyzeResult, type AnalyzeFinding, type Approval, type Phase, type SpecType, type WorkflowType } from '../core/workflow';
-import { parseConfig, lintSpec } from '../core/spec';
+import { parseConfig } from '../core/spec';
 import type { RequestKind } from '../core/llm/ledger';
 import { errorMessage, isAbort } from '../core/errors';
 import { promptInputs } from '../core/steering/always';
@@ -7,6 +7,9 @@ import { readPromptContext, type Problem, type PromptContext, type Proposal, typ
 import { callModel } from './model-call';
 import { SpecRecordWriter } from './spec-record';
 import { capBlock } from './usage.svelte';
+
+/** How often streamed text is shown at most: ten times a second reads as a steady flow. */
+const SHOW_EVERY_MS = 100;
 
 /**
  * One spec being written: its documents (the files are the truth), approvals, and the generation
@@ -32,8 +35,9 @@ export class SpecSession {
 	#abort: AbortController | null = null;
 	/** The current prompt's parts and sizes, for naming what to cut when it is too long. */
 	#inputs: Array<{ name: string; tokens: number }> = [];
-	/** Streamed text not yet published to `generating`; see `publish`. */
+	/** Streamed text not yet published to `generating`, and when it last was; see `publish`. */
 	#pending: { text: string; prefix: string } | null = null;
+	#shownAt = -Infinity;
 	/** Resolves once the spec's folder is written (at once for a spec that was loaded). */
 	#folder: Promise<void> = Promise.resolve();
 	/** The spec's record; for a spec just created, its writes wait for the record to exist. */
@@ -61,10 +65,6 @@ export class SpecSession {
 	}
 
 	status = $derived(specStatus({ order: this.order, docs: this.docs, approvals: this.approvals }));
-
-	findings = $derived(
-		lintSpec({ requirements: this.docs.requirements, bugfix: this.docs.bugfix, design: this.docs.design, tasks: this.docs.tasks })
-	);
 
 	async load(): Promise<void> {
 		const dir = specDir(this.name);
@@ -254,6 +254,7 @@ export class SpecSession {
 	private async run(phase: Phase, controller: AbortController, text: string, body: () => Promise<void>): Promise<void> {
 		this.#abort = controller;
 		this.#inputs = [];
+		this.#shownAt = -Infinity;
 		this.setProblem(phase, undefined);
 		this.generating = { phase, text, waitUntil: null };
 		const fail = (error: unknown) => {
@@ -353,21 +354,24 @@ export class SpecSession {
 	}
 
 	/**
-	 * A network read can bring hundreds of chunks, handled one after another in the same task; the
-	 * text so far is published once that task is over rather than once per chunk, so the view is
-	 * not updated hundreds of times for a single paint.
+	 * Streamed text is shown at most every `SHOW_EVERY_MS`, the first of it at once. A fast endpoint
+	 * delivers a read every millisecond or so; showing each would redraw the view hundreds of times,
+	 * and on a busy machine that work slows the stream itself. The finished document is shown as soon
+	 * as it is complete (see `finish`).
 	 */
 	private publish(text: string, prefix: string): void {
 		const scheduled = this.#pending !== null;
 		this.#pending = { text, prefix };
 		if (scheduled) return;
+		const wait = Math.max(0, this.#shownAt + SHOW_EVERY_MS - performance.now());
 		setTimeout(() => {
 			const latest = this.#pending;
 			this.#pending = null;
 			if (!latest || !this.generating) return;
+			this.#shownAt = performance.now();
 			const shown = latest.prefix ? joinContinuation(latest.prefix, latest.text) : latest.text;
 			this.generating = { ...this.generating, text: shown, waitUntil: null };
-		});
+		}, wait);
 	}
 
 	private upstream(phase: Phase): Partial<Record<Phase, string>> {
