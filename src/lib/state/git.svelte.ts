@@ -3,6 +3,7 @@ import { commitIdentity, validateCommitMessage } from '../core/git/messages';
 import { remoteHost, validateBranchName, validateRemoteUrl } from '../core/git/remote';
 import { isAbort } from '../core/errors';
 import type { GitSettings } from '../core/git/git-settings';
+import { whenIdle } from '../platform/idle';
 
 
 /** Tokens the user chose to remember, per remote host; the settings record 'gitTokens'. */
@@ -46,6 +47,8 @@ export class ProjectGitState {
 	#repo: Promise<ProjectGit> | null = null;
 	#refreshing: Promise<void> | null = null;
 	#again = false;
+	/** Cancels the status read `changed` has asked for, while it waits for the page to be idle. */
+	#idle: (() => void) | null = null;
 
 	constructor(private readonly deps: GitDeps) {}
 
@@ -91,9 +94,24 @@ export class ProjectGitState {
 		return this.#refreshing;
 	}
 
-	/** After the project's files changed (a save, a rename): cheap enough to run on every one. */
+	/**
+	 * After the project's files changed (a save, a rename, a generated document). The status reads and
+	 * hashes every changed file, so it is read once the page is idle: not in the middle of what the
+	 * user is waiting for (a streaming reply, the frame that shows a saved file). Changes meanwhile
+	 * fold into that one read.
+	 */
 	changed(): void {
-		if (this.ready) this.refresh().catch(this.deps.onError);
+		if (!this.ready || this.#idle) return;
+		this.#idle = whenIdle(() => {
+			this.#idle = null;
+			this.refresh().catch(this.deps.onError);
+		});
+	}
+
+	/** The project is closed: a status read still waiting for an idle moment is not needed. */
+	dispose(): void {
+		this.#idle?.();
+		this.#idle = null;
 	}
 
 	async showChange(path: string): Promise<void> {

@@ -130,6 +130,7 @@ export class ProjectSession {
 	dispose(): void {
 		this.#release();
 		this.runtime.dispose();
+		this.git.dispose();
 	}
 
 	/** After another tab let go of the project: what it saved shows here; unsaved edits here are kept. */
