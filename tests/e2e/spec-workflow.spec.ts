@@ -213,3 +213,26 @@ test('the checks of a generated document are listed under it with their lines, a
 	await expect(doc(page)).toContainText('within 100 ms');
 	await expect(checks).toBeHidden();
 });
+
+test('leaving the page while a document is being written asks first; once it is stored, it does not', async ({ page, llm }) => {
+	await setUpModel(page, llm);
+	llm.setFault({ type: 'slow', delayMs: 60 });
+	await newSpec(page, 'A todo list');
+	await expect(doc(page)).toContainText('Requirements Document');
+	const asked: string[] = [];
+	page.on('dialog', (dialog) => {
+		asked.push(dialog.type());
+		void dialog.dismiss();
+	});
+	// A reload the user confirms would lose the reply; dismissing the question keeps the page.
+	await page.evaluate(() => location.reload()).catch(() => undefined);
+	await expect.poll(() => asked).toEqual(['beforeunload']);
+	await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+	llm.setFault(null);
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await expect(page.getByText('Stopped. What arrived is kept.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('tree', { name: 'Project files' })).toBeVisible();
+	expect(asked).toEqual(['beforeunload']);
+});

@@ -7,9 +7,7 @@ import { readPromptContext, type Problem, type PromptContext, type Proposal, typ
 import { callModel } from './model-call';
 import { SpecRecordWriter } from './spec-record';
 import { capBlock } from './usage.svelte';
-
-/** How often streamed text is shown at most: ten times a second reads as a steady flow. */
-const SHOW_EVERY_MS = 100;
+import { StreamPacer } from './stream-pacer';
 
 /**
  * One spec being written: its documents (the files are the truth), approvals, and the generation
@@ -35,15 +33,18 @@ export class SpecSession {
 	#abort: AbortController | null = null;
 	/** The current prompt's parts and sizes, for naming what to cut when it is too long. */
 	#inputs: Array<{ name: string; tokens: number }> = [];
-	/** Streamed text not yet published to `generating`, and when it last was; see `publish`. */
-	#pending: { text: string; prefix: string } | null = null;
-	#shownAt = -Infinity;
+	/** Shows streamed text in `generating`, at a pace the view can follow. */
+	readonly #streamed = new StreamPacer<{ text: string; prefix: string }>(({ text, prefix }) => {
+		if (this.generating) this.generating = { ...this.generating, text: prefix ? joinContinuation(prefix, text) : text, waitUntil: null };
+	});
 	/** Resolves once the spec's folder is written (at once for a spec that was loaded). */
 	#folder: Promise<void> = Promise.resolve();
 	/** The spec's record; for a spec just created, its writes wait for the record to exist. */
 	readonly #record: SpecRecordWriter;
 	/** Bookkeeping a job finishes after the user sees its result (the ledger entry, the record). */
 	#tails: Array<Promise<unknown>> = [];
+	/** How many of those writes have not settled yet. */
+	#unstored = 0;
 	/** The last job's bookkeeping; the next job starts after it, so cap checks see its ledger entry. */
 	#settling: Promise<void> = Promise.resolve();
 	/** The spending-cap check for the job's first request, started with the job. */
@@ -254,7 +255,7 @@ export class SpecSession {
 	private async run(phase: Phase, controller: AbortController, text: string, body: () => Promise<void>): Promise<void> {
 		this.#abort = controller;
 		this.#inputs = [];
-		this.#shownAt = -Infinity;
+		this.#streamed.reset();
 		this.setProblem(phase, undefined);
 		this.generating = { phase, text, waitUntil: null };
 		const fail = (error: unknown) => {
@@ -278,7 +279,7 @@ export class SpecSession {
 		} catch (error) {
 			fail(error);
 		} finally {
-			this.#pending = null;
+			this.#streamed.reset();
 			this.#capCheck = null;
 			this.generating = null;
 			this.#abort = null;
@@ -292,7 +293,14 @@ export class SpecSession {
 
 	/** Work the job finishes after its result is shown; a failure is reported like the job's own. */
 	private later(work: Promise<void>): void {
-		this.#tails.push(work.then(() => null, (error: unknown) => error ?? new Error('The spec could not be saved.')));
+		this.#unstored++;
+		const settled = work.finally(() => this.#unstored--);
+		this.#tails.push(settled.then(() => null, (error: unknown) => error ?? new Error('The spec could not be saved.')));
+	}
+
+	/** A reply is streaming in, or a shown result is still being stored: leaving the page now would lose it. */
+	get busy(): boolean {
+		return this.generating !== null || this.#unstored > 0;
 	}
 
 	/** Cleans the reply up; when it is still not the format, asks once for a repair. */
@@ -334,12 +342,12 @@ export class SpecSession {
 			inputs: this.#inputs,
 			capCheck: this.#capCheck ?? undefined,
 			defer: (work) => this.later(work),
-			onText: (text) => this.publish(text, prefix),
+			onText: (text) => this.#streamed.push({ text, prefix }),
 			onWait: (waitUntil, waitReason) => {
 				if (this.generating) this.generating = { ...this.generating, text: prefix, waitUntil, waitReason };
 			}
 		});
-		this.#pending = null;
+		this.#streamed.reset();
 		this.#capCheck = null;
 		if (outcome.ok) return outcome.text;
 		if ('blocked' in outcome) {
@@ -351,27 +359,6 @@ export class SpecSession {
 		if (next.keep !== undefined) await this.saveDoc(phase, next.keep);
 		if (next.notice) this.setProblem(phase, next.notice);
 		return null;
-	}
-
-	/**
-	 * Streamed text is shown at most every `SHOW_EVERY_MS`, the first of it at once. A fast endpoint
-	 * delivers a read every millisecond or so; showing each would redraw the view hundreds of times,
-	 * and on a busy machine that work slows the stream itself. The finished document is shown as soon
-	 * as it is complete (see `finish`).
-	 */
-	private publish(text: string, prefix: string): void {
-		const scheduled = this.#pending !== null;
-		this.#pending = { text, prefix };
-		if (scheduled) return;
-		const wait = Math.max(0, this.#shownAt + SHOW_EVERY_MS - performance.now());
-		setTimeout(() => {
-			const latest = this.#pending;
-			this.#pending = null;
-			if (!latest || !this.generating) return;
-			this.#shownAt = performance.now();
-			const shown = latest.prefix ? joinContinuation(latest.prefix, latest.text) : latest.text;
-			this.generating = { ...this.generating, text: shown, waitUntil: null };
-		}, wait);
 	}
 
 	private upstream(phase: Phase): Partial<Record<Phase, string>> {

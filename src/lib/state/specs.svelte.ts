@@ -104,6 +104,12 @@ export class Specs {
 			.map((e) => e.path.slice('.kiro/specs/'.length));
 	}
 
+	/** Some spec is writing or storing a document (see `SpecSession.busy`). */
+	get busy(): boolean {
+		for (const session of this.#sessions.values()) if (session.busy) return true;
+		return false;
+	}
+
 	get session(): SpecSession | null {
 		return this.active ? (this.#sessions.get(this.active) ?? null) : null;
 	}
