@@ -98,9 +98,14 @@ export class ProjectGitState {
 	 * After the project's files changed (a save, a rename, a generated document). The status reads and
 	 * hashes every changed file, so it is read once the page is idle: not in the middle of what the
 	 * user is waiting for (a streaming reply, the frame that shows a saved file). Changes meanwhile
-	 * fold into that one read.
+	 * fold into that one read. Before git has started there is nothing to update: starting reads it all.
 	 */
 	changed(): void {
+		// A read under way (the first one included, while git starts) reads once more when it is done.
+		if (this.#refreshing) {
+			this.#again = true;
+			return;
+		}
 		if (!this.ready || this.#idle) return;
 		this.#idle = whenIdle(() => {
 			this.#idle = null;

@@ -64,6 +64,38 @@ describe('source control state', () => {
 		statuses.mockRestore();
 	});
 
+	it('reads a file changed while git starts, and reads changes once the page is idle', async () => {
+		const { fs, git } = setup();
+		// The file is written just after the first status read has looked, before git is ready.
+		const status = IsoProjectGit.prototype.status;
+		const first = vi.spyOn(IsoProjectGit.prototype, 'status').mockImplementationOnce(async function (this: IsoProjectGit) {
+			const changes = await status.call(this);
+			await fs.writeFile('.kiro/specs/todo/.config.kiro', '{}');
+			git.changed();
+			return changes;
+		});
+		await git.start();
+		first.mockRestore();
+		expect(git.changes.map((c) => c.path)).toEqual(['.kiro/specs/todo/.config.kiro']);
+
+		vi.useFakeTimers();
+		try {
+			await fs.writeFile('.kiro/specs/todo/requirements.md', '# Requirements Document\n');
+			const statuses = vi.spyOn(IsoProjectGit.prototype, 'status');
+			git.changed();
+			git.changed();
+			// Not at once (Node has no requestIdleCallback: the stand-in timer waits 50 ms), then once.
+			await vi.advanceTimersByTimeAsync(10);
+			expect(statuses).not.toHaveBeenCalled();
+			await vi.runAllTimersAsync();
+			expect(statuses).toHaveBeenCalledTimes(1);
+			statuses.mockRestore();
+		} finally {
+			vi.useRealTimers();
+		}
+		await vi.waitFor(() => expect(git.changes.map((c) => c.path).sort()).toEqual(['.kiro/specs/todo/.config.kiro', '.kiro/specs/todo/requirements.md']));
+	});
+
 	it('pushes through the configured proxy and remembers a token only when asked', async () => {
 		const { git, pushes, tokens } = setup();
 		await git.start();
