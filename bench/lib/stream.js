@@ -11,7 +11,7 @@ import { BENCH_PATH } from './server.js';
 const DOC_CHARS = 200_000;
 const CHUNK_CHARS = 200;
 /** Measured runs of each side, after one discarded warm-up run of each (lazy chunks, JIT, preflight). */
-const RUNS = 9;
+const RUNS = 15;
 const RUN_TIMEOUT_MS = 120_000;
 const LONG_TASK_MS = 100;
 
