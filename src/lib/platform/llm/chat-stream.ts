@@ -46,6 +46,8 @@ async function libraries(): Promise<Libraries> {
 	const [sdk, { createParser }] = await Promise.all([import('openai'), import('eventsource-parser')]);
 	return (loaded = { sdk, createParser });
 }
+/** The most one server-sent event may hold; a whole long reply sent as one event still fits. */
+const MAX_EVENT_BYTES = 16 * 1024 * 1024;
 /** One client per endpoint and key: making one sets up every API resource of the SDK. */
 const clients = new Map<string, InstanceType<Sdk['default']>>();
 
@@ -81,7 +83,14 @@ export async function streamChat(request: ChatRequest, onText: (text: string) =>
 		if (!response.body) throw new Error('The response has no body.');
 		// Set by the parser's callback: the error an event reported, thrown once the read is parsed.
 		const reported: { failed: { error: unknown } | null } = { failed: null };
-		const parser = createParser({ onEvent: (e) => (reported.failed ??= takeChatEvent(reply, e.data, e.event)) });
+		const parser = createParser({
+			onEvent: (e) => (reported.failed ??= takeChatEvent(reply, e.data, e.event)),
+			// A server that never ends an event would otherwise grow the parser's buffer without end.
+			maxBufferSize: MAX_EVENT_BYTES,
+			onError: (e) => {
+				if (e.type === 'max-buffer-size-exceeded') reported.failed ??= { error: { message: e.message } };
+			}
+		});
 		const reader = response.body.getReader();
 		const decoder = new TextDecoder();
 		let shown = 0;
