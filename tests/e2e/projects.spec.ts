@@ -244,3 +244,30 @@ test('a project open in two tabs says so in the second, which takes over when th
 	await expect(banner(second)).toHaveCount(0);
 	await expect(second.locator('.cm-content')).toContainText('Saved in the first tab.');
 });
+
+test('what one tab saves shows in the other at once; unsaved edits there are kept, with a notice', async ({ page, context }) => {
+	await openHome(page);
+	await createProject(page, 'Shared');
+	const second = await context.newPage();
+	await second.goto(page.url());
+	await expect(second.getByRole('tree', { name: 'Project files' })).toBeVisible();
+	await second.getByRole('treeitem', { name: 'README.md' }).click();
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+
+	await page.locator('.cm-content').click();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('\nSaved in the first tab.');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	await expect(second.locator('.cm-content')).toContainText('Saved in the first tab.');
+
+	// The second tab has its own unsaved edit when the first saves again: it keeps it and says why.
+	await second.locator('.cm-content').click();
+	await second.keyboard.press('ControlOrMeta+End');
+	await second.keyboard.type('\nTyped in the second tab.');
+	await page.keyboard.type('\nSaved again.');
+	await page.keyboard.press('ControlOrMeta+s');
+	await expect(second.getByText('The other tab changed README.md while it has unsaved edits.')).toBeVisible();
+	await expect(second.locator('.cm-content')).toContainText('Typed in the second tab.');
+	await expect(second.locator('.cm-content')).not.toContainText('Saved again.');
+});

@@ -10,6 +10,8 @@ import { ProjectGitState, type RememberedTokens } from './git.svelte';
 import { Usage } from './usage.svelte';
 import { Specs } from './specs.svelte';
 import type { SpecDeps } from './spec-deps';
+import type { FileChangeSink } from '../core/runtime/mirror';
+import type { ProjectWrites, WrittenElsewhere } from '../platform/tabs/project-writes';
 
 export interface ProjectSessionDeps {
 	app: Pick<AppContext, 'files' | 'records' | 'projects' | 'notices' | 'settings' | 'git' | 'prices'>;
@@ -28,6 +30,11 @@ export interface ProjectSessionDeps {
 	 * has it open too (and when that changes); returns the release.
 	 */
 	holdProject: (projectId: string, onOwner: (owner: boolean) => void) => () => void;
+	/**
+	 * Tells the project's other tabs what this one changes, and this one what they change (see
+	 * platform/tabs/project-writes). Without it, other tabs are not told.
+	 */
+	shareWrites?: (projectId: string, onOthers: (written: WrittenElsewhere) => void) => ProjectWrites;
 }
 
 /**
@@ -50,6 +57,7 @@ export class ProjectSession {
 	/** Another tab has this project open: saves from both could overwrite each other. */
 	openElsewhere = $state(false);
 	#release = () => {};
+	#shared: ProjectWrites | null = null;
 
 	constructor(private readonly deps: ProjectSessionDeps) {
 		const { app, projectId } = deps;
@@ -64,7 +72,7 @@ export class ProjectSession {
 			onError,
 			reload: deps.reload
 		});
-		this.files = new NotifyingFileSystem(app.files.open(projectId), () => this.runtime.sink());
+		this.files = new NotifyingFileSystem(app.files.open(projectId), () => this.#changes);
 		this.workspace = new Workspace(projectId, this.files, () => {
 			void app.projects.touch(projectId).catch(onError);
 			this.git.changed();
@@ -100,6 +108,7 @@ export class ProjectSession {
 			// Until the user's table has loaded (a moment after opening), the defaults price requests.
 			prices: () => this.prices?.table ?? DEFAULT_PRICES,
 			onRecorded: (entry) => this.usage.add(entry),
+			touched: (spec) => this.#shared?.spec(spec),
 			written: (path) => {
 				this.git.changed();
 				return this.#showWritten([path], 'The spec workflow').catch(onError);
@@ -114,6 +123,7 @@ export class ProjectSession {
 		this.runtime.probe().catch(onError);
 		this.usage.load().catch(onError);
 		app.prices().then((loaded) => (this.prices = loaded), onError);
+		this.#shared = this.deps.shareWrites?.(this.deps.projectId, (written) => void this.#fromOtherTab(written).catch(onError)) ?? null;
 		this.#release = this.deps.holdProject(this.deps.projectId, (owner) => {
 			const tookOver = owner && this.openElsewhere;
 			this.openElsewhere = !owner;
@@ -127,7 +137,29 @@ export class ProjectSession {
 		}, onError);
 	}
 
+	/** Where every durable change to the files goes: the runtime, while one runs, and the other tabs. */
+	readonly #changes: FileChangeSink = {
+		written: (path, data) => (this.runtime.sink()?.written(path, data), this.#shared?.file(path)),
+		madeDir: (path) => (this.runtime.sink()?.madeDir(path), this.#shared?.file(path)),
+		removed: (path) => (this.runtime.sink()?.removed(path), this.#shared?.file(path)),
+		renamed: (from, to) => (this.runtime.sink()?.renamed(from, to), this.#shared?.file(from), this.#shared?.file(to))
+	};
+
+	/**
+	 * Another tab changed these files or spec records: the tree, clean open tabs, source control and
+	 * the specs follow; an open tab with unsaved edits keeps them, and says so.
+	 */
+	async #fromOtherTab({ paths, specs }: WrittenElsewhere): Promise<void> {
+		if (paths.length > 0) this.git.changed();
+		const files = paths.filter((p) => !p.startsWith('.git/'));
+		if (files.length > 0) await this.#showWritten(files, 'The other tab');
+		const named = [...specs, ...files.flatMap((p) => /^\.kiro\/specs\/([^/]+)\//.exec(p)?.[1] ?? [])];
+		const changedSpecs = named.filter((name, i) => named.indexOf(name) === i);
+		if (changedSpecs.length > 0) await this.specs.changedElsewhere(changedSpecs);
+	}
+
 	dispose(): void {
+		this.#shared?.close();
 		this.#release();
 		this.runtime.dispose();
 		this.git.dispose();
@@ -149,14 +181,14 @@ export class ProjectSession {
 	 * Files written outside the editor (by a command, or a spec's document): the tree and clean tabs
 	 * follow; unsaved tabs keep their edits, and say so.
 	 */
-	async #showWritten(paths: readonly string[], by: 'A command' | 'The spec workflow'): Promise<void> {
+	async #showWritten(paths: readonly string[], by: 'A command' | 'The spec workflow' | 'The other tab'): Promise<void> {
 		const [, conflicts] = await Promise.all([this.workspace.refresh(), this.workspace.reloadChanged(paths)]);
 		if (conflicts.length === 0) return;
 		const names = conflicts.join(', ');
 		this.deps.app.notices.show(
 			'info',
 			`${by} changed ${names} while ${conflicts.length === 1 ? 'it has' : 'they have'} unsaved edits.`,
-			`Your edits are kept; saving replaces what ${by === 'A command' ? 'the command' : 'the spec workflow'} wrote.`
+			`Your edits are kept; saving replaces what ${by.charAt(0).toLowerCase()}${by.slice(1)} wrote.`
 		);
 	}
 }

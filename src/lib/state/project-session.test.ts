@@ -7,6 +7,7 @@ import { DEFAULT_GIT } from '../core/git/git-settings';
 import type { ProjectFileSystem } from '../core/ports';
 import type { Records } from '../platform/store/records';
 import type { Prices } from './prices.svelte';
+import type { WrittenElsewhere } from '../platform/tabs/project-writes';
 
 function setup(problem: SpecwrightError | null = null) {
 	const store = new MemoryProjectFs();
@@ -45,7 +46,13 @@ function setup(problem: SpecwrightError | null = null) {
 			return () => void (lock.released = true);
 		}
 	};
-	return { store, errors, shown, touched, lock, deps, session: new ProjectSession(deps) };
+	// Stands in for the other tabs: what this tab announces, and a way to deliver their changes.
+	const tabs = { announced: [] as string[], deliver: (_written: WrittenElsewhere) => {}, closed: false };
+	deps.shareWrites = (_id, onOthers) => {
+		tabs.deliver = onOthers;
+		return { file: (path) => void tabs.announced.push(path), spec: (name) => void tabs.announced.push(`spec:${name}`), close: () => void (tabs.closed = true) };
+	};
+	return { store, errors, shown, touched, lock, tabs, deps, session: new ProjectSession(deps) };
 }
 
 describe('project session', () => {
@@ -78,6 +85,35 @@ describe('project session', () => {
 		expect(deps.runtimeHost).toHaveBeenCalled();
 		expect(errors).toEqual([]);
 		session.dispose();
+	});
+
+	it('tells the other tabs what it writes, and follows what they write', async () => {
+		const { session, store, tabs, shown, errors } = setup();
+		session.start();
+		await vi.waitFor(() => expect(session.git.ready).toBe(true));
+		await session.workspace.save('README.md', '# Mine\n');
+		expect(tabs.announced).toContain('README.md');
+
+		await session.workspace.open('README.md');
+		const reloaded: string[] = [];
+		session.workspace.onReload((path, text) => void reloaded.push(`${path}: ${text}`));
+		// The other tab saves README.md (clean here) and writes a new file.
+		store.files.set('README.md', { data: '# Theirs\n', mtime: 3 });
+		store.files.set('docs/new.md', { data: 'new\n', mtime: 3 });
+		tabs.deliver({ paths: ['README.md', 'docs/new.md'], specs: [] });
+		await vi.waitFor(() => expect(reloaded).toEqual(['README.md: # Theirs\n']));
+		await vi.waitFor(() => expect(session.workspace.entries.map((e) => e.path)).toContain('docs/new.md'));
+		await vi.waitFor(() => expect(session.git.changes.map((c) => c.path).sort()).toEqual(['README.md', 'docs/new.md']));
+
+		// With unsaved edits here, the other tab's save is not loaded over them: it is said instead.
+		session.workspace.tabs.find((t) => t.path === 'README.md')!.dirty = true;
+		store.files.set('README.md', { data: '# Theirs again\n', mtime: 4 });
+		tabs.deliver({ paths: ['README.md'], specs: [] });
+		await vi.waitFor(() => expect(shown).toEqual([expect.stringContaining('The other tab changed README.md while it has unsaved edits')]));
+		expect(reloaded).toHaveLength(1);
+		expect(errors).toEqual([]);
+		session.dispose();
+		expect(tabs.closed).toBe(true);
 	});
 
 	it('says when another tab has the project open, and catches up with its saves on taking over', async () => {

@@ -35,7 +35,10 @@ export class Specs {
 			// A prompt's file list comes from the tree already in memory: no storage read before a request.
 			paths: () => workspace.entries.filter((e) => e.kind === 'file').map((e) => e.path),
 			// Any change a session makes (a document, an approval) refreshes that spec's dashboard row.
-			touched: (spec) => void this.summarize(spec).catch(() => undefined)
+			touched: (spec) => {
+				void this.summarize(spec).catch(() => undefined);
+				deps.touched?.(spec);
+			}
 		};
 	}
 
@@ -112,6 +115,16 @@ export class Specs {
 
 	get session(): SpecSession | null {
 		return this.active ? (this.#sessions.get(this.active) ?? null) : null;
+	}
+
+	/**
+	 * Another tab changed these specs (their files or records): their rows are read again, and a loaded
+	 * one that is not busy reads its documents and record again. A busy one keeps what it has: what it
+	 * is writing lands after the other tab's change.
+	 */
+	async changedElsewhere(names: readonly string[]): Promise<void> {
+		await Promise.all(names.map((name) => this.#sessions.get(name)).map((session) => (session && !session.busy ? session.load() : undefined)));
+		await this.summarize(names.length === 1 ? names[0] : undefined);
 	}
 
 	async open(name: string): Promise<SpecSession> {

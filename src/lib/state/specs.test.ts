@@ -56,3 +56,29 @@ describe('the specs dashboard', () => {
 		expect(specs.summaries).toEqual([expect.objectContaining({ name: 'todo', lastActivity: 3, archived: true })]);
 	});
 });
+
+describe('specs changed in another tab', () => {
+	it('reads a loaded spec again, and its row, unless it is busy', async () => {
+		let stored = '# Requirements Document\n\nFirst.\n';
+		const workspace = { entries: [{ kind: 'dir', path: '.kiro/specs/todo' }], refresh: async () => undefined } as unknown as Workspace;
+		const deps = {
+			projectId: 'p1',
+			fs: { readText: async (path: string) => (path.endsWith('requirements.md') ? stored : Promise.reject(new Error('none'))) } as unknown as ProjectFileSystem,
+			records: { specMeta: async () => undefined } as unknown as Records
+		} as unknown as SpecDeps;
+		const specs = new Specs(workspace, deps);
+		const session = await specs.open('todo');
+		expect(session.docs.requirements).toContain('First.');
+
+		stored = '# Requirements Document\n\nSecond.\n';
+		await specs.changedElsewhere(['todo']);
+		expect(session.docs.requirements).toContain('Second.');
+		expect(specs.summaries.map((s) => s.name)).toEqual(['todo']);
+
+		// While it writes, it keeps what it has.
+		session.generating = { phase: 'requirements', text: '', waitUntil: null };
+		stored = '# Requirements Document\n\nThird.\n';
+		await specs.changedElsewhere(['todo']);
+		expect(session.docs.requirements).toContain('Second.');
+	});
+});
