@@ -12,9 +12,11 @@ export class Notices {
 	items = $state<Notice[]>([]);
 	#next = 1;
 
+	/** Shows a notice; one saying the same thing already on screen is replaced, not shown twice. */
 	show(kind: Notice['kind'], message: string, hint?: string): void {
 		const notice: Notice = { id: this.#next++, kind, message, hint };
-		this.items = [...this.items.slice(-3), notice];
+		const others = this.items.filter((n) => n.kind !== kind || n.message !== message || n.hint !== hint);
+		this.items = [...others.slice(-3), notice];
 		if (kind !== 'error') setTimeout(() => this.dismiss(notice.id), 4000);
 	}
 
