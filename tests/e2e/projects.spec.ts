@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createProject, openHome, storedFile } from './app';
 
 test('a project created and edited survives a reload', async ({ page }) => {
@@ -222,22 +222,33 @@ test('an address the app does not have says so, and leads back to the projects',
 	await expect(page.getByRole('list', { name: 'Projects' })).toContainText('Kept');
 });
 
-test('a project open in two tabs says so in the second, which takes over when the first closes it', async ({ page, context }) => {
+/** A new project "Shared" open in `page` and in a second tab of the same browser, README.md open in both. */
+async function openInTwoTabs(page: Page, context: BrowserContext): Promise<Page> {
 	await openHome(page);
 	await createProject(page, 'Shared');
-	const banner = (p: typeof page) => p.getByRole('status').filter({ hasText: 'also open in another tab' });
 	const second = await context.newPage();
 	await second.goto(page.url());
 	await expect(second.getByRole('tree', { name: 'Project files' })).toBeVisible();
+	await second.getByRole('treeitem', { name: 'README.md' }).click();
+	await page.getByRole('treeitem', { name: 'README.md' }).click();
+	return second;
+}
+
+/** Types a new last line into the open file's editor. */
+async function appendLine(p: Page, text: string): Promise<void> {
+	await p.locator('.cm-content').click();
+	await p.keyboard.press('ControlOrMeta+End');
+	await p.keyboard.type(`\n${text}`);
+}
+
+test('a project open in two tabs says so in the second, which takes over when the first closes it', async ({ page, context }) => {
+	const second = await openInTwoTabs(page, context);
+	const banner = (p: Page) => p.getByRole('status').filter({ hasText: 'also open in another tab' });
 	await expect(banner(second)).toBeVisible();
 	await expect(banner(page)).toHaveCount(0);
 
 	// The first tab saves, then leaves the project: the second takes over and shows what was saved.
-	await second.getByRole('treeitem', { name: 'README.md' }).click();
-	await page.getByRole('treeitem', { name: 'README.md' }).click();
-	await page.locator('.cm-content').click();
-	await page.keyboard.press('ControlOrMeta+End');
-	await page.keyboard.type('\nSaved in the first tab.');
+	await appendLine(page, 'Saved in the first tab.');
 	await page.keyboard.press('ControlOrMeta+s');
 	await expect(page.getByText('All changes saved')).toBeVisible();
 	await page.goto('/');
@@ -246,26 +257,15 @@ test('a project open in two tabs says so in the second, which takes over when th
 });
 
 test('what one tab saves shows in the other at once; unsaved edits there are kept, with a notice', async ({ page, context }) => {
-	await openHome(page);
-	await createProject(page, 'Shared');
-	const second = await context.newPage();
-	await second.goto(page.url());
-	await expect(second.getByRole('tree', { name: 'Project files' })).toBeVisible();
-	await second.getByRole('treeitem', { name: 'README.md' }).click();
-	await page.getByRole('treeitem', { name: 'README.md' }).click();
-
-	await page.locator('.cm-content').click();
-	await page.keyboard.press('ControlOrMeta+End');
-	await page.keyboard.type('\nSaved in the first tab.');
+	const second = await openInTwoTabs(page, context);
+	await appendLine(page, 'Saved in the first tab.');
 	await page.keyboard.press('ControlOrMeta+s');
 	await expect(page.getByText('All changes saved')).toBeVisible();
 	await expect(second.locator('.cm-content')).toContainText('Saved in the first tab.');
 
 	// The second tab has its own unsaved edit when the first saves again: it keeps it and says why.
-	await second.locator('.cm-content').click();
-	await second.keyboard.press('ControlOrMeta+End');
-	await second.keyboard.type('\nTyped in the second tab.');
-	await page.keyboard.type('\nSaved again.');
+	await appendLine(second, 'Typed in the second tab.');
+	await appendLine(page, 'Saved again.');
 	await page.keyboard.press('ControlOrMeta+s');
 	await expect(second.getByText('The other tab changed README.md while it has unsaved edits.')).toBeVisible();
 	await expect(second.locator('.cm-content')).toContainText('Typed in the second tab.');

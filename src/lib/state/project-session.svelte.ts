@@ -1,6 +1,7 @@
 import type { RuntimeHost } from '../core/ports';
 import { NotifyingFileSystem } from '../core/runtime/notifying-fs';
 import { DEFAULT_PRICES } from '../core/llm/pricing';
+import { specOfPath } from '../core/workflow';
 import type { AppContext } from './app.svelte';
 import type { Prices } from './prices.svelte';
 import { RuntimeSession } from './runtime.svelte';
@@ -153,7 +154,7 @@ export class ProjectSession {
 		if (paths.length > 0) this.git.changed();
 		const files = paths.filter((p) => !p.startsWith('.git/'));
 		if (files.length > 0) await this.#showWritten(files, 'The other tab');
-		const named = [...specs, ...files.flatMap((p) => /^\.kiro\/specs\/([^/]+)\//.exec(p)?.[1] ?? [])];
+		const named = [...specs, ...files.flatMap((p) => specOfPath(p) ?? [])];
 		const changedSpecs = named.filter((name, i) => named.indexOf(name) === i);
 		if (changedSpecs.length > 0) await this.specs.changedElsewhere(changedSpecs);
 	}

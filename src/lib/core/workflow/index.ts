@@ -11,6 +11,7 @@ export {
 	phaseOfFile,
 	phaseOrder,
 	specDir,
+	specOfPath,
 	suggestSpecName,
 	uniqueSpecName,
 	validateSpecName,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../spec/index';
 import { SpecwrightError } from '../errors';
-import { newConfigJson, phaseFile, phaseOfFile, phaseOrder, specDir, suggestSpecName, uniqueSpecName, validateSpecName } from './phases';
+import { newConfigJson, phaseFile, phaseOfFile, phaseOrder, specDir, specOfPath, suggestSpecName, uniqueSpecName, validateSpecName } from './phases';
 
 describe('phaseOrder', () => {
 	it.each([
@@ -27,6 +27,11 @@ describe('files', () => {
 
 	it('knows the folder and no phase for other files', () => {
 		expect(specDir('user-login')).toBe('.kiro/specs/user-login');
+		expect(specOfPath('.kiro/specs/user-login/requirements.md')).toBe('user-login');
+		expect(specOfPath('.kiro/specs/user-login/')).toBe('user-login');
+		expect(specOfPath('.kiro/specs/user-login')).toBeNull();
+		expect(specOfPath('.kiro/steering/product.md')).toBeNull();
+		expect(specOfPath('src/.kiro/specs/x/requirements.md')).toBeNull();
 		expect(phaseOfFile('.kiro/specs/x/.config.kiro')).toBeNull();
 	});
 });

@@ -48,6 +48,11 @@ export function specDir(name: string): string {
 	return `.kiro/specs/${name}`;
 }
 
+/** The spec a project path belongs to (a file or folder inside `specDir(name)`), or null. */
+export function specOfPath(path: string): string | null {
+	return /^\.kiro\/specs\/([^/]+)\//.exec(path)?.[1] ?? null;
+}
+
 export const MAX_SPEC_NAME = 64;
 const SUGGESTED_LENGTH = 40;
 const SUGGESTED_WORDS = 6;
